@@ -1,0 +1,35 @@
+package dev.vmalab.cli;
+
+import dev.vmalab.replay.cli.ReplayCommands;
+import dev.vmalab.reports.cli.ReportCommands;
+import dev.vmalab.traces.cli.TracesCommands;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./vmalab}: one entry point; each module contributes its sub-commands. */
+@Command(name = "vmalab", mixinStandardHelpOptions = true, version = "vmalab 0.1.0",
+        description = "Trace-replay lab for the per-VMA-lock lookup path of the Linux page-fault handler.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        for (Object c : TracesCommands.all()) cl.addSubcommand(c);
+        for (Object c : ReplayCommands.all()) cl.addSubcommand(c);
+        for (Object c : ReportCommands.all()) cl.addSubcommand(c);
+        for (Object c : CliCommands.all()) cl.addSubcommand(c);
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}
