@@ -1,0 +1,36 @@
+package dev.vmalab.model.maple;
+
+import dev.vmalab.model.Kernel;
+import dev.vmalab.model.check.Violation;
+import dev.vmalab.model.check.ViolationKind;
+import dev.vmalab.model.mem.NodeState;
+import dev.vmalab.model.rcu.Task;
+
+/**
+ * What KASAN (and more) would say about a reader's node access: freed memory,
+ * memory reallocated since the pointer was read, or no RCU / mmap_lock held.
+ */
+final class NodeChecks {
+    private NodeChecks() {}
+
+    /** A reader is about to read {@code node}'s pivots and slots; it got the pointer when the node was at {@code generation}. */
+    static void beforeRead(Kernel kernel, Task task, MapleNode node, long generation) {
+        task.nodeRead();
+        if (!kernel.checks()) return;
+        if (node.state() == NodeState.FREED) {
+            report(kernel, task, ViolationKind.USE_AFTER_FREE, node,
+                    "read of freed maple node (slab-use-after-free in mtree_range_walk)");
+        } else if (node.generation() != generation) {
+            report(kernel, task, ViolationKind.STALE_NODE, node,
+                    "read of maple node reallocated since the pointer was read (expected gen " + generation + ")");
+        }
+        if (!task.inRcuReadSection() && !task.holdsMmapLock()) {
+            report(kernel, task, ViolationKind.RCU_NOT_HELD, node, "maple node read outside rcu_read_lock() and mmap_lock");
+        }
+    }
+
+    private static void report(Kernel kernel, Task task, ViolationKind kind, MapleNode node, String detail) {
+        kernel.violations().report(new Violation(kind, task.name(), task.strategy(), task.lookupAddress(),
+                node.describe(), node.history(), detail, kernel.currentStep()));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.vmalab.model.rcu;
+
+import dev.vmalab.model.sched.Scheduling;
+import dev.vmalab.model.sched.YieldPoint;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Read-copy-update with real grace periods (kernel/rcu/tree.c, simplified).
+ *
+ * <p>A reader entering its outermost section takes a stamp from a global
+ * clock; {@link #callRcu} stamps the callback the same way. A callback may run
+ * once every reader still inside a section entered after the callback was
+ * queued: such readers started after the pointer was unpublished, so they
+ * cannot hold it. Simplification: one global clock instead of per-CPU
+ * quiescent states; the guarantee readers get is the same.
+ */
+public final class Rcu {
+    private record Callback(long stamp, Runnable action) {}
+
+    private final AtomicLong clock = new AtomicLong(1);
+    private final CopyOnWriteArrayList<Task> tasks = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Callback> callbacks = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Task> current;
+    private final AtomicLong gracePeriodsCompleted = new AtomicLong();
+    private volatile GracePeriods mode;
+    private volatile Scheduling scheduling = Scheduling.FREE;
+    /** LAZY mode: run callbacks when this many are queued. */
+    private final int lazyBatch;
+
+    public Rcu(GracePeriods mode, int lazyBatch) {
+        this.mode = mode;
+        this.lazyBatch = lazyBatch;
+        this.current = ThreadLocal.withInitial(() -> {
+            Task t = new Task(Thread.currentThread().getName());
+            tasks.add(t);
+            return t;
+        });
+    }
+
+    /** This thread's task (created and registered on first use). */
+    public Task current() {
+        return current.get();
+    }
+
+    public void setScheduling(Scheduling scheduling) {
+        this.scheduling = scheduling;
+    }
+
+    public Scheduling scheduling() {
+        return scheduling;
+    }
+
+    public GracePeriods mode() {
+        return mode;
+    }
+
+    public void setMode(GracePeriods mode) {
+        this.mode = mode;
+    }
+
+    /** rcu_read_lock(). */
+    public void readLock(Task t) {
+        if (t.rcuDepth++ == 0) {
+            t.rcuEnteredAt = clock.incrementAndGet();
+        }
+        scheduling.yieldAt(YieldPoint.RCU_LOCK);
+    }
+
+    /** rcu_read_unlock(). */
+    public void readUnlock(Task t) {
+        if (t.rcuDepth <= 0) throw new IllegalStateException("rcu_read_unlock() without rcu_read_lock() in " + t.name);
+        if (--t.rcuDepth == 0) {
+            t.rcuEnteredAt = 0;
+            if (mode == GracePeriods.STRICT) processCallbacks();
+        }
+        scheduling.yieldAt(YieldPoint.RCU_UNLOCK);
+    }
+
+    /** call_rcu(): run {@code action} after a grace period. */
+    public void callRcu(Runnable action) {
+        callbacks.add(new Callback(clock.incrementAndGet(), action));
+        if (mode == GracePeriods.STRICT || callbacks.size() >= lazyBatch) processCallbacks();
+    }
+
+    /** A point where a lazy grace period may end (the model calls it at mmap_write_unlock()). */
+    public void quiescentPoint() {
+        processCallbacks();
+    }
+
+    /** synchronize_rcu(): wait until every reader now inside a section has left it, then run due callbacks. */
+    public void synchronize(Task caller) {
+        if (caller.rcuDepth > 0) throw new IllegalStateException("synchronize_rcu() inside a read section");
+        long target = clock.incrementAndGet();
+        while (oldestReader() < target) scheduling.waitTurn();
+        gracePeriodsCompleted.incrementAndGet();
+        processCallbacks();
+    }
+
+    /** rcu_barrier(): wait until every queued callback has run. */
+    public void barrier(Task caller) {
+        while (!callbacks.isEmpty()) {
+            synchronize(caller);
+        }
+    }
+
+    public long gracePeriodsCompleted() {
+        return gracePeriodsCompleted.get();
+    }
+
+    public int pendingCallbacks() {
+        return callbacks.size();
+    }
+
+    /** Runs callbacks queued before the scan began whose readers have all left. */
+    private void processCallbacks() {
+        long scanStart = clock.get();
+        long safeBelow = Math.min(scanStart, oldestReader());
+        boolean ran = false;
+        for (Callback head; (head = callbacks.peek()) != null && head.stamp < safeBelow; ) {
+            if (callbacks.remove(head)) {
+                head.action.run();
+                ran = true;
+            }
+        }
+        if (ran) gracePeriodsCompleted.incrementAndGet();
+    }
+
+    private long oldestReader() {
+        long oldest = Long.MAX_VALUE;
+        for (Task t : tasks) {
+            long at = t.rcuEnteredAt;
+            if (at != 0 && at < oldest) oldest = at;
+        }
+        return oldest;
+    }
+}

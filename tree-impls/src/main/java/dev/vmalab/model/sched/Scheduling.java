@@ -1,0 +1,32 @@
+package dev.vmalab.model.sched;
+
+/**
+ * Who decides what runs at a {@link YieldPoint}. The default lets the JVM
+ * schedule freely; replay installs a seeded scheduler (one thread at a time)
+ * or an amplifier (delays in the race windows).
+ *
+ * <p>WARNING: every wait in the model loops on {@link #waitTurn}, never blocks
+ * in the JVM: a deterministic scheduler must be able to run the thread being
+ * waited for.
+ */
+public interface Scheduling {
+    /** Called at each yield point; may switch threads or delay. */
+    void yieldAt(YieldPoint point);
+
+    /** Called in a wait loop until the condition holds. */
+    default void waitTurn() {
+        yieldAt(YieldPoint.WAIT);
+        Thread.onSpinWait();
+    }
+
+    /** The JVM schedules; waits spin politely. */
+    Scheduling FREE = new Scheduling() {
+        @Override
+        public void yieldAt(YieldPoint point) {}
+
+        @Override
+        public void waitTurn() {
+            Thread.yield();
+        }
+    };
+}

@@ -1,0 +1,52 @@
+package dev.vmalab.model.vma;
+
+import dev.vmalab.model.maple.MapleState;
+
+/** struct vma_iterator (mm/vma.h, include/linux/mm.h): a maple state over an mm's tree. */
+public final class VmaIterator {
+    private MapleState mas;
+
+    /** VMA_ITERATOR(name, mm, addr) / vma_iter_init(). */
+    public VmaIterator(Mm mm, long address) {
+        this.mas = new MapleState(mm.tree(), address, address);
+    }
+
+    /** vma_iter_init(): a fresh state, as if newly declared. */
+    public void init(Mm mm, long address) {
+        this.mas = new MapleState(mm.tree(), address, address);
+    }
+
+    public MapleState state() {
+        return mas;
+    }
+
+    /** vma_iter_set() = mas_set(). */
+    public void set(long address) {
+        mas.set(address);
+    }
+
+    /** vma_iter_reset() = mas_reset(): keeps the stale index. */
+    public void reset() {
+        mas.reset();
+    }
+
+    /** vma_iter_load() = mas_walk(). */
+    public Vma load() {
+        return (Vma) mas.walk();
+    }
+
+    /** vma_next() = mas_find(ULONG_MAX). */
+    public Vma next() {
+        return (Vma) mas.find(dev.vmalab.model.maple.MapleTree.MAX);
+    }
+
+    /** vma_find(vmi, max) = mas_find(max - 1). */
+    public Vma find(long max) {
+        return (Vma) mas.find(max - 1);
+    }
+
+    /** vma_iter_addr(). */
+    public long index() {
+        return mas.index();
+    }
+}
