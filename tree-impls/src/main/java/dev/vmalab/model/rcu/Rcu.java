@@ -115,8 +115,8 @@ public final class Rcu {
 
     /** Runs callbacks queued before the scan began whose readers have all left. */
     private void processCallbacks() {
-        long scanStart = clock.get();
-        long safeBelow = Math.min(scanStart, oldestReader());
+        long scanStart = clock.get(); // callbacks stamped up to here were queued before the scan
+        long safeBelow = Math.min(scanStart + 1, oldestReader());
         boolean ran = false;
         for (Callback head; (head = callbacks.peek()) != null && head.stamp < safeBelow; ) {
             if (callbacks.remove(head)) {

@@ -134,11 +134,8 @@ abstract class LookupStrategyConformance {
                 anon(mm, BASE + 5 * PAGE, 6, RW);
                 replacement[0] = (Vma) mm.tree().load(BASE + 7 * PAGE);
             });
-            if (reuseBeforeRetry) { // other mms allocate the freed node memory before the retry walks it
-                script.at(YieldPoint.RETRY_WINDOW, 1, () -> {
-                    Mm other = new Mm(kernel);
-                    for (int i = 0; i < 8; i++) anon(other, BASE + i * 4 * PAGE, 2, i % 2 == 0 ? RW : RO);
-                });
+            if (reuseBeforeRetry) { // another mm's first mapping gets the freed leaf's memory before the retry
+                script.at(YieldPoint.RETRY_WINDOW, 1, () -> anon(new Mm(kernel), BASE, 2, RW));
             }
             kernel.setScheduling(script);
             reader.start();
