@@ -8,6 +8,7 @@ import dev.vmalab.model.mem.NodeAllocator;
 import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.rcu.Rcu;
 import dev.vmalab.model.sched.Scheduling;
+import dev.vmalab.model.tree.TreeBackend;
 import dev.vmalab.model.vma.VmaCache;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,7 @@ public final class Kernel {
     private final NodeAllocator<MapleNode> nodes;
     private final VmaCache vmas;
     private final WalkSemantics walkSemantics;
+    private final TreeBackend treeBackend;
     private volatile ViolationSink violations;
     private volatile boolean checks;
 
@@ -31,6 +33,7 @@ public final class Kernel {
         this.nodes = MapleNodes.allocator(b.quarantine, steps);
         this.vmas = new VmaCache(steps);
         this.walkSemantics = b.walkSemantics;
+        this.treeBackend = b.treeBackend;
         this.violations = b.violations;
         this.checks = b.checks;
         rcu.setScheduling(b.scheduling);
@@ -54,6 +57,11 @@ public final class Kernel {
 
     public WalkSemantics walkSemantics() {
         return walkSemantics;
+    }
+
+    /** Which implementation of the maple tree each mm gets. */
+    public TreeBackend treeBackend() {
+        return treeBackend;
     }
 
     public ViolationSink violations() {
@@ -102,6 +110,7 @@ public final class Kernel {
         private ViolationSink violations = ViolationSink.THROW;
         private boolean checks = true;
         private Scheduling scheduling = Scheduling.FREE;
+        private TreeBackend treeBackend = TreeBackend.JAVA;
 
         public Builder gracePeriods(GracePeriods g) {
             this.gracePeriods = g;
@@ -137,6 +146,12 @@ public final class Kernel {
 
         public Builder scheduling(Scheduling s) {
             this.scheduling = s;
+            return this;
+        }
+
+        /** The maple tree implementation: {@link TreeBackend#JAVA} (default) or the native kernel code. */
+        public Builder treeBackend(TreeBackend backend) {
+            this.treeBackend = backend;
             return this;
         }
 

@@ -3,6 +3,7 @@ package dev.vmalab.model.maple;
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.sched.YieldPoint;
+import dev.vmalab.model.tree.TreeCursor;
 
 /**
  * struct ma_state (include/linux/maple_tree.h) and the read operations on it
@@ -17,7 +18,7 @@ import dev.vmalab.model.sched.YieldPoint;
  * pointer (mas_ascend); this state remembers the path it walked down and
  * climbs that, with the same dead-node checks.
  */
-public final class MapleState {
+public final class MapleState implements TreeCursor {
     private static final int MAX_HEIGHT = 32;
 
     private final MapleTree tree;
@@ -53,14 +54,17 @@ public final class MapleState {
         return tree;
     }
 
+    @Override
     public long index() {
         return index;
     }
 
+    @Override
     public long last() {
         return last;
     }
 
+    @Override
     public MapleStatus status() {
         return status;
     }
@@ -87,17 +91,20 @@ public final class MapleState {
     }
 
     /** mas_reset(): the next walk starts from the root. Leaves index and last alone. */
+    @Override
     public void reset() {
         status = MapleStatus.START;
         node = null;
     }
 
     /** mas_set(): reset and look at {@code i} next. */
+    @Override
     public void set(long i) {
         setRange(i, i);
     }
 
     /** mas_set_range(). */
+    @Override
     public void setRange(long first, long end) {
         index = first;
         last = end;
@@ -105,6 +112,7 @@ public final class MapleState {
     }
 
     /** mas_pause(): the caller is dropping its lock; the next find continues after {@code last}. */
+    @Override
     public void pause() {
         status = MapleStatus.PAUSE;
         node = null;
@@ -114,6 +122,7 @@ public final class MapleState {
      * mas_walk(): the entry at {@code index}; sets index/last to its range.
      * RESUME_ACTIVE: an active state resumes at its cached node.
      */
+    @Override
     public Object walk() {
         if (kernel.walkSemantics() == WalkSemantics.ALWAYS_RESTART
                 || (status != MapleStatus.ACTIVE && status != MapleStatus.START)) {
@@ -233,6 +242,7 @@ public final class MapleState {
      * mas_find(): the first entry at or after {@code index} up to {@code limit};
      * from an active state, the next one after the current.
      */
+    @Override
     public Object find(long limit) {
         switch (status) {
             case ACTIVE -> {

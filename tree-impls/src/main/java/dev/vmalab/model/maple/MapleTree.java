@@ -2,6 +2,8 @@ package dev.vmalab.model.maple;
 
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.rcu.Task;
+import dev.vmalab.model.tree.RangeTree;
+import dev.vmalab.model.tree.TreeCursor;
 
 /**
  * struct maple_tree in RCU mode (MT_FLAGS_USE_RCU), as mm->mm_mt uses it:
@@ -12,8 +14,8 @@ import dev.vmalab.model.rcu.Task;
  * <p>Indices are longs in [0, {@link #MAX}]: Long.MAX_VALUE stands for
  * ULONG_MAX (user addresses are far below 2^63).
  */
-public final class MapleTree {
-    public static final long MAX = Long.MAX_VALUE;
+public final class MapleTree implements RangeTree {
+    public static final long MAX = RangeTree.MAX;
 
     final Kernel kernel;
     final long owner;
@@ -42,12 +44,14 @@ public final class MapleTree {
     }
 
     /** mtree_store_range() / mas_store_gfp(): entry over [first, last]. Caller holds the writer lock. */
+    @Override
     public void store(long first, long last, Object entry) {
         if (first < 0 || last < first) throw new IllegalArgumentException("bad range [" + first + ", " + last + "]");
         writer.store(first, last, entry);
     }
 
     /** mtree_erase(): removes the entry at {@code index} (its whole range); returns it. Caller holds the writer lock. */
+    @Override
     public Object erase(long index) {
         MapleState mas = new MapleState(this, index, index);
         Object entry = mas.walkLocked();
@@ -56,6 +60,7 @@ public final class MapleTree {
     }
 
     /** mtree_load(): the entry at {@code index}, under rcu_read_lock(). */
+    @Override
     public Object load(long index) {
         Task t = kernel.rcu().current();
         kernel.rcu().readLock(t);
@@ -67,6 +72,7 @@ public final class MapleTree {
     }
 
     /** Visits every non-null entry in order; writer side (no checks). */
+    @Override
     public void forEach(EntryVisitor visitor) {
         MapleNode r = root;
         if (r != null) visit(r, 0, MAX, visitor);
@@ -86,9 +92,9 @@ public final class MapleTree {
         }
     }
 
-    @FunctionalInterface
-    public interface EntryVisitor {
-        void visit(long first, long last, Object entry);
+    @Override
+    public TreeCursor cursor(long first, long last) {
+        return new MapleState(this, first, last);
     }
 
     /** Height in levels (0 for an empty tree). */
@@ -99,6 +105,7 @@ public final class MapleTree {
     }
 
     /** Checks the structure (for tests): throws IllegalStateException with the reason. */
+    @Override
     public void verify() {
         MapleNode r = root;
         if (r == null) return;

@@ -40,7 +40,7 @@ public final class Processes {
         Task t = mm.kernel().rcu().current();
         mm.mmapWriteLock(t);
         try {
-            MapOps.munmapLocked(mm, 0, dev.vmalab.model.maple.MapleTree.MAX);
+            MapOps.munmapLocked(mm, 0, dev.vmalab.model.tree.RangeTree.MAX);
         } finally {
             mm.mmapWriteUnlock(t);
         }

@@ -26,6 +26,7 @@ public final class Rcu {
     private final AtomicLong gracePeriodsCompleted = new AtomicLong();
     private volatile GracePeriods mode;
     private volatile Scheduling scheduling = Scheduling.FREE;
+    private volatile ReadSide externalReadSide;
     /** LAZY mode: run callbacks when this many are queued. */
     private final int lazyBatch;
 
@@ -60,10 +61,26 @@ public final class Rcu {
         this.mode = mode;
     }
 
+    /**
+     * Another RCU implementation whose read side must be entered too: the
+     * native backend's liburcu, which frees the kernel code's nodes.
+     */
+    public interface ReadSide {
+        void lock();
+
+        void unlock();
+    }
+
+    public void setExternalReadSide(ReadSide readSide) {
+        this.externalReadSide = readSide;
+    }
+
     /** rcu_read_lock(). */
     public void readLock(Task t) {
         if (t.rcuDepth++ == 0) {
             t.rcuEnteredAt = clock.incrementAndGet();
+            ReadSide ext = externalReadSide;
+            if (ext != null) ext.lock();
         }
         scheduling.yieldAt(YieldPoint.RCU_LOCK);
     }
@@ -72,6 +89,8 @@ public final class Rcu {
     public void readUnlock(Task t) {
         if (t.rcuDepth <= 0) throw new IllegalStateException("rcu_read_unlock() without rcu_read_lock() in " + t.name);
         if (--t.rcuDepth == 0) {
+            ReadSide ext = externalReadSide;
+            if (ext != null) ext.unlock();
             t.rcuEnteredAt = 0;
             if (mode == GracePeriods.STRICT) processCallbacks();
         }

@@ -1,7 +1,7 @@
 package dev.vmalab.model.vma;
 
 import dev.vmalab.model.Kernel;
-import dev.vmalab.model.maple.MapleTree;
+import dev.vmalab.model.tree.RangeTree;
 import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.sched.Scheduling;
 import dev.vmalab.model.sched.YieldPoint;
@@ -16,7 +16,7 @@ import dev.vmalab.model.sched.YieldPoint;
 public final class Mm {
     private final Kernel kernel;
     private final long id;
-    private final MapleTree tree;
+    private final RangeTree tree;
     private final MmapLock mmapLock = new MmapLock();
     /** mm_lock_seq.sequence: odd inside a write section. */
     private volatile long lockSeq;
@@ -27,7 +27,7 @@ public final class Mm {
     public Mm(Kernel kernel) {
         this.kernel = kernel;
         this.id = kernel.nextMmId();
-        this.tree = new MapleTree(kernel, id);
+        this.tree = kernel.treeBackend().newTree(kernel, id);
     }
 
     public Kernel kernel() {
@@ -38,7 +38,7 @@ public final class Mm {
         return id;
     }
 
-    public MapleTree tree() {
+    public RangeTree tree() {
         return tree;
     }
 
@@ -157,12 +157,12 @@ public final class Mm {
     /** find_vma(): the first VMA ending above {@code addr}; caller holds mmap_lock. */
     public Vma findVma(long addr) {
         VmaIterator vmi = new VmaIterator(this, addr);
-        return vmi.find(MapleTree.MAX);
+        return vmi.find(RangeTree.MAX);
     }
 
     /** vma_lookup(): the VMA containing {@code addr}, or null; caller holds mmap_lock. */
     public Vma vmaLookup(long addr) {
-        return (Vma) new VmaIterator(this, addr).load();
+        return new VmaIterator(this, addr).load();
     }
 
     @Override

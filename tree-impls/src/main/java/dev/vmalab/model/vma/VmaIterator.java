@@ -1,22 +1,23 @@
 package dev.vmalab.model.vma;
 
-import dev.vmalab.model.maple.MapleState;
+import dev.vmalab.model.tree.RangeTree;
+import dev.vmalab.model.tree.TreeCursor;
 
 /** struct vma_iterator (mm/vma.h, include/linux/mm.h): a maple state over an mm's tree. */
 public final class VmaIterator {
-    private MapleState mas;
+    private TreeCursor mas;
 
     /** VMA_ITERATOR(name, mm, addr) / vma_iter_init(). */
     public VmaIterator(Mm mm, long address) {
-        this.mas = new MapleState(mm.tree(), address, address);
+        this.mas = mm.tree().cursor(address, address);
     }
 
     /** vma_iter_init(): a fresh state, as if newly declared. */
     public void init(Mm mm, long address) {
-        this.mas = new MapleState(mm.tree(), address, address);
+        this.mas = mm.tree().cursor(address, address);
     }
 
-    public MapleState state() {
+    public TreeCursor state() {
         return mas;
     }
 
@@ -37,7 +38,7 @@ public final class VmaIterator {
 
     /** vma_next() = mas_find(ULONG_MAX). */
     public Vma next() {
-        return (Vma) mas.find(dev.vmalab.model.maple.MapleTree.MAX);
+        return (Vma) mas.find(RangeTree.MAX);
     }
 
     /** vma_find(vmi, max) = mas_find(max - 1). */
