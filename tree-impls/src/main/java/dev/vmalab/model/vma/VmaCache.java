@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class VmaCache {
     private final ArrayDeque<Vma> free = new ArrayDeque<>();
+    /** Every VMA object ever made, by address: lets a native tree hold VMAs as small integers. */
+    private volatile Vma[] byAddress = new Vma[64];
     private final AtomicLong steps;
     private int nextAddress = 1;
     private long reuses;
@@ -21,8 +23,13 @@ public final class VmaCache {
     /** vm_area_alloc(): detached (vm_refcnt 0), vm_lock_seq unlocked. */
     public synchronized Vma allocate(Mm mm) {
         Vma v = free.pollFirst();
-        if (v == null) v = new Vma(nextAddress++);
-        else reuses++;
+        if (v == null) {
+            v = new Vma(nextAddress++);
+            if (v.address() >= byAddress.length) byAddress = java.util.Arrays.copyOf(byAddress, byAddress.length * 2);
+            byAddress[v.address()] = v;
+        } else {
+            reuses++;
+        }
         v.generation++;
         v.freed = false;
         v.freedAt = -1;
@@ -40,6 +47,12 @@ public final class VmaCache {
         v.freed = true;
         v.freedAt = steps.incrementAndGet();
         free.addFirst(v);
+    }
+
+    /** The VMA object at {@code address} (allocated or free), or null: a racy read is fine, objects are never dropped. */
+    public Vma byAddress(int address) {
+        Vma[] table = byAddress;
+        return address > 0 && address < table.length ? table[address] : null;
     }
 
     public synchronized long reuses() {
