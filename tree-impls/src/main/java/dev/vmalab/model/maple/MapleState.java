@@ -19,7 +19,8 @@ import dev.vmalab.model.tree.TreeCursor;
  * climbs that, with the same dead-node checks.
  */
 public final class MapleState implements TreeCursor {
-    private static final int MAX_HEIGHT = 32;
+    /** Levels a walk can record: 16^12 entries is far beyond any address space (the kernel allows 31). */
+    private static final int MAX_HEIGHT = 12;
 
     private final MapleTree tree;
     private final Kernel kernel;
@@ -37,7 +38,6 @@ public final class MapleState implements TreeCursor {
     // The path from the root to node: per level the node, its generation when read, its range, the offset taken.
     private final MapleNode[] pathNode = new MapleNode[MAX_HEIGHT];
     private final long[] pathGen = new long[MAX_HEIGHT];
-    private final long[] pathMin = new long[MAX_HEIGHT];
     private final long[] pathMax = new long[MAX_HEIGHT];
     private final int[] pathOff = new int[MAX_HEIGHT];
 
@@ -216,7 +216,6 @@ public final class MapleState implements TreeCursor {
             if (level < MAX_HEIGHT) {
                 pathNode[level] = cur;
                 pathGen[level] = curGen;
-                pathMin[level] = prevMin;
                 pathMax[level] = prevMax;
                 pathOff[level] = off;
             }
@@ -364,7 +363,6 @@ public final class MapleState implements TreeCursor {
             NodeChecks.beforeRead(kernel, task, n, gen);
             pathNode[level] = n;
             pathGen[level] = gen;
-            pathMin[level] = mn;
             pathMax[level] = mx;
             pathOff[level] = 0;
             if (n.isDead()) {

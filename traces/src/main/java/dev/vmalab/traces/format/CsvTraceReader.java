@@ -1,0 +1,111 @@
+package dev.vmalab.traces.format;
+
+import dev.vmalab.traces.event.TraceEvent;
+import dev.vmalab.traces.io.TraceSource;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/** Reads a vmalab trace CSV (any compression), checking the version comment and the header first. */
+public final class CsvTraceReader extends TextTraceReader {
+
+    public CsvTraceReader(TraceSource source) {
+        super(source);
+    }
+
+    public CsvTraceReader(Path file) {
+        this(TraceSource.of(file));
+    }
+
+    @Override
+    public Stream<TraceEvent> events() throws IOException {
+        BufferedReader text = openText();
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(text, TraceCsv.READ);
+            checkHeader(parser);
+        } catch (IOException e) {
+            text.close();
+            throw unreadable(1, e);
+        } catch (RuntimeException e) {
+            text.close();
+            throw e;
+        }
+        Spliterator<TraceEvent> rows = new Rows(parser);
+        return StreamSupport.stream(rows, false).onClose(() -> {
+            try {
+                parser.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private void checkHeader(CSVParser parser) {
+        String comment = parser.hasHeaderComment() ? parser.getHeaderComment().strip() : "";
+        if (!comment.startsWith(TraceCsv.MAGIC + " ")) {
+            throw new TraceInputException(source.name(), 1,
+                    "not a vmalab trace: the first line must be '# " + TraceCsv.HEADER_COMMENT + "'");
+        }
+        String version = comment.substring(TraceCsv.MAGIC.length() + 1).strip();
+        if (!version.equals(Integer.toString(TraceCsv.VERSION))) {
+            throw new TraceInputException(source.name(), 1,
+                    "unsupported trace format version '" + version + "' (this build reads " + TraceCsv.VERSION + ")");
+        }
+        if (!parser.getHeaderNames().equals(TraceCsv.COLUMNS)) {
+            throw new TraceInputException(source.name(), 2,
+                    "header must be " + String.join(",", TraceCsv.COLUMNS) + " but is "
+                            + String.join(",", parser.getHeaderNames()));
+        }
+    }
+
+    /** Decodes records one at a time, so memory does not grow with the trace. */
+    private final class Rows extends Spliterators.AbstractSpliterator<TraceEvent> {
+        private final CSVParser parser;
+        private final Iterator<CSVRecord> records;
+
+        Rows(CSVParser parser) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.parser = parser;
+            this.records = parser.iterator();
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TraceEvent> action) {
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) return false;
+                record = records.next();
+            } catch (UncheckedIOException e) {
+                long line = parser.getCurrentLineNumber() + 1;
+                if (e.getCause() instanceof CSVException bad) {
+                    throw new TraceInputException(source.name(), line, "malformed CSV: " + bad.getMessage(), bad);
+                }
+                throw unreadable(line, e.getCause());
+            }
+            long line = parser.getCurrentLineNumber();
+            if (record.size() != TraceCsv.COLUMNS.size()) {
+                throw new TraceInputException(source.name(), line,
+                        "expected " + TraceCsv.COLUMNS.size() + " columns, found " + record.size());
+            }
+            TraceEvent event;
+            try {
+                event = EventRows.fromRow(record::get);
+            } catch (IllegalArgumentException e) {
+                throw new TraceInputException(source.name(), line, e.getMessage());
+            }
+            action.accept(event);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vmalab.traces.format;
+
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * The vmalab trace CSV schema (documented in traces/README.md): a comment line
+ * naming the format and version, a header, then one event per row. Every row has
+ * every column; a column an event does not use is empty.
+ */
+public final class TraceCsv {
+    private TraceCsv() {}
+
+    public static final int VERSION = 1;
+    /** Text of the comment line that opens every trace file. */
+    public static final String MAGIC = "vmalab-trace";
+    public static final String HEADER_COMMENT = MAGIC + " " + VERSION;
+
+    public static final List<String> COLUMNS = List.of(
+            "time_ns", "pid", "tid", "event",
+            "addr", "len", "prot", "flags", "fd", "off", "new_addr", "new_len", "advice", "result",
+            "ip", "access", "error_code",
+            "parent", "how", "comm", "path", "inferred", "target_pid");
+
+    // Column indexes, in COLUMNS order.
+    static final int TIME = 0, PID = 1, TID = 2, EVENT = 3, ADDR = 4, LEN = 5, PROT = 6, FLAGS = 7, FD = 8,
+            OFF = 9, NEW_ADDR = 10, NEW_LEN = 11, ADVICE = 12, RESULT = 13, IP = 14, ACCESS = 15,
+            ERROR_CODE = 16, PARENT = 17, HOW = 18, COMM = 19, PATH = 20, INFERRED = 21, TARGET_PID = 22;
+
+    /** Writing: prints the version comment and the header. */
+    static final CSVFormat WRITE = CSVFormat.DEFAULT.builder()
+            .setHeader(COLUMNS.toArray(String[]::new))
+            .setHeaderComments(HEADER_COMMENT)
+            .setCommentMarker('#')
+            .setRecordSeparator('\n')
+            .get();
+
+    /** Reading: takes the header from the first record and keeps the comment before it. */
+    static final CSVFormat READ = CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setCommentMarker('#')
+            .get();
+
+    /** The {@code event} column's value for an event ({@code fault}, {@code map}, ...). */
+    public static String eventName(dev.vmalab.traces.event.TraceEvent e) {
+        return EventRows.typeName(e);
+    }
+
+    /** Numbers are written as 0x-hex (addresses, lengths, flags) or signed decimal; both read back. */
+    static String hex(long value) {
+        return "0x" + Long.toHexString(value);
+    }
+
+    /** A syscall result: the address or 0 in hex, a negative errno in decimal ({@code -12}). */
+    static String result(long value) {
+        return value < 0 && value >= -4095 ? Long.toString(value) : hex(value);
+    }
+
+    static long parseNumber(String text) {
+        if (text.startsWith("0x")) return Long.parseUnsignedLong(text, 2, text.length(), 16);
+        if (text.startsWith("-0x")) return -Long.parseUnsignedLong(text, 3, text.length(), 16);
+        return Long.parseLong(text);
+    }
+}

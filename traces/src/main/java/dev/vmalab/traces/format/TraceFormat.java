@@ -1,0 +1,40 @@
+package dev.vmalab.traces.format;
+
+import dev.vmalab.traces.io.TraceSource;
+import dev.vmalab.traces.perf.ImportOptions;
+import dev.vmalab.traces.perf.PerfScriptReader;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * The trace formats vmalab reads, each with its reader's constructor. A new
+ * format is one reader class plus one line here.
+ */
+public enum TraceFormat {
+    /** vmalab's own CSV (traces/README.md). */
+    VMALAB_CSV(CsvTraceReader::new),
+    /** Text of {@code perf script --show-mmap-events --show-task-events}, imported strictly. */
+    PERF_SCRIPT(source -> new PerfScriptReader(source, ImportOptions.STRICT));
+
+    private final Function<TraceSource, TraceReader> factory;
+
+    TraceFormat(Function<TraceSource, TraceReader> factory) {
+        this.factory = factory;
+    }
+
+    public TraceReader readerFor(TraceSource source) {
+        return factory.apply(source);
+    }
+
+    /** Our CSV opens with its version comment; anything else is taken to be perf script text. */
+    public static TraceFormat detect(TraceSource source) throws IOException {
+        try (BufferedReader text = new BufferedReader(
+                new InputStreamReader(source.open().in(), StandardCharsets.UTF_8))) {
+            String first = text.readLine();
+            return first != null && first.startsWith("# " + TraceCsv.MAGIC) ? VMALAB_CSV : PERF_SCRIPT;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.vmalab.traces.perf;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * What an import produced and what it skipped: events by type (the {@code event}
+ * column's names), processes and threads seen, mappings inferred from faults,
+ * faults that still hit no mapping, syscalls left without an exit at the end,
+ * lines skipped by problem (lenient mode) and lines ignored on purpose by reason.
+ */
+public record ImportSummary(long lines, Map<String, Long> eventsByType, long processes, long threads,
+                            long inferredMappings, long faultsHittingNothing, long unfinishedSyscalls,
+                            Map<ImportProblem, Long> skipped, Map<String, Long> ignored) {
+    public ImportSummary {
+        eventsByType = Map.copyOf(eventsByType);
+        skipped = Map.copyOf(skipped);
+        ignored = Map.copyOf(ignored);
+    }
+
+    public long events() {
+        return eventsByType.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long events(String type) {
+        return eventsByType.getOrDefault(type, 0L);
+    }
+
+    public long skippedLines() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The summary as the {@code import} command prints it. */
+    public String format() {
+        StringBuilder b = new StringBuilder();
+        b.append("lines read              ").append(lines).append('\n');
+        b.append("events written          ").append(events()).append('\n');
+        eventsByType.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append(String.format("  %-24s%d%n", e.getKey(), e.getValue())));
+        b.append("processes               ").append(processes).append('\n');
+        b.append("threads                 ").append(threads).append('\n');
+        b.append("inferred mappings       ").append(inferredMappings).append('\n');
+        b.append("faults hitting nothing  ").append(faultsHittingNothing).append('\n');
+        b.append("unfinished syscalls     ").append(unfinishedSyscalls).append('\n');
+        b.append("skipped lines           ").append(skippedLines()).append('\n');
+        skipped.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> b.append(String.format("  %-24s%d%n", e.getKey().label(), e.getValue())));
+        if (!ignored.isEmpty()) {
+            b.append("ignored lines           ")
+                    .append(ignored.values().stream().mapToLong(Long::longValue).sum()).append('\n');
+            b.append(ignored.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> String.format("  %-24s%d%n", e.getKey(), e.getValue())).collect(Collectors.joining()));
+        }
+        return b.toString();
+    }
+}

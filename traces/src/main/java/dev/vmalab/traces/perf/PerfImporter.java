@@ -1,0 +1,263 @@
+package dev.vmalab.traces.perf;
+
+import dev.vmalab.traces.event.FaultEvent;
+import dev.vmalab.traces.event.InitialMapping;
+import dev.vmalab.traces.event.ProcessStart;
+import dev.vmalab.traces.event.ThreadExit;
+import dev.vmalab.traces.event.ThreadStart;
+import dev.vmalab.traces.event.TraceEvent;
+import dev.vmalab.traces.format.TraceInputException;
+import dev.vmalab.traces.vma.AddressSpace;
+import dev.vmalab.traces.vma.AddressSpaces;
+import dev.vmalab.traces.vma.Pages;
+import dev.vmalab.traces.vma.Vma;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Turns {@code perf script} lines into trace events, one line at a time:
+ * pairs syscall enter and exit per thread (a failed call is kept, with its errno,
+ * and not applied), maps threads to processes from task records (and from the
+ * pid/tid of MMAP2 and of the {@code -F pid,tid} layout), gives a forked child a
+ * copy of its parent's mappings, starts afresh on exec, and infers mappings exec
+ * made from faults that hit nothing ({@link MappingInference}), emitting each
+ * inferred mapping just before its fault. State is per live thread and process.
+ */
+final class PerfImporter {
+    private final String file;
+    private final ImportOptions options;
+    private final Consumer<TraceEvent> out;
+    private final ImportCounters counters = new ImportCounters();
+    private final AddressSpaces spaces = new AddressSpaces();
+    private final Map<Integer, Integer> pidOfThread = new HashMap<>();
+    private final Map<Integer, PendingCall> pending = new HashMap<>();
+    private long lineNumber;
+
+    private record PendingCall(Syscall syscall, long[] args, long lineNumber) {}
+
+    /** Thrown inside the importer for a bad line; becomes an error or a skip. */
+    private static final class Problem extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final ImportProblem kind;
+
+        Problem(ImportProblem kind, String detail) {
+            super(detail, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    PerfImporter(String file, ImportOptions options, Consumer<TraceEvent> out) {
+        this.file = file;
+        this.options = options;
+        this.out = out;
+    }
+
+    ImportSummary summary() {
+        return counters.summary();
+    }
+
+    long lineNumber() {
+        return lineNumber;
+    }
+
+    void accept(String line) {
+        lineNumber++;
+        counters.lines++;
+        if (line.isBlank() || line.charAt(0) == '#') {
+            counters.ignored("blank or comment");
+            return;
+        }
+        try {
+            PerfLine parsed;
+            try {
+                parsed = PerfLineParser.parse(line);
+            } catch (IllegalArgumentException e) {
+                throw new Problem(ImportProblem.MALFORMED_LINE, e.getMessage());
+            }
+            PerfEventKind kind = PerfEventKind.of(parsed.event());
+            if (kind == null) {
+                throw new Problem(ImportProblem.UNKNOWN_EVENT, "'" + parsed.event()
+                        + "' (the importer reads exceptions:page_fault_user, syscalls:sys_enter_/sys_exit_ of "
+                        + "mmap, munmap, mprotect, mremap, brk, madvise, and PERF_RECORD_MMAP2/MMAP/FORK/COMM/EXIT)");
+            }
+            try {
+                handle(parsed, kind);
+            } catch (IllegalArgumentException e) {
+                throw new Problem(ImportProblem.MALFORMED_LINE, parsed.event() + ": " + e.getMessage());
+            }
+        } catch (Problem p) {
+            problem(p.kind, p.getMessage(), lineNumber);
+        }
+    }
+
+    /** Input ended inside a compressed stream. */
+    void truncated(TraceInputException error) {
+        if (!options.lenient()) throw error;
+        counters.skipped(ImportProblem.TRUNCATED_INPUT);
+    }
+
+    /** End of input: calls still waiting for their exit are counted, not emitted. */
+    void finish() {
+        counters.unfinishedSyscalls += pending.size();
+        pending.clear();
+    }
+
+    private void problem(ImportProblem kind, String detail, long line) {
+        if (!options.lenient()) {
+            throw new TraceInputException(file, line, kind.label() + ": " + detail);
+        }
+        counters.skipped(kind);
+    }
+
+    private void handle(PerfLine line, PerfEventKind kind) {
+        switch (kind.type()) {
+            case FAULT -> fault(line);
+            case SYSCALL_ENTER -> enter(line, kind.syscall());
+            case SYSCALL_EXIT -> exit(line, kind.syscall());
+            case MMAP2 -> mmap(line, PerfArgs.mmap(line.args(), true));
+            case MMAP -> mmap(line, PerfArgs.mmap(line.args(), false));
+            case FORK -> fork(line, PerfArgs.task(line.args()));
+            case COMM -> comm(line, PerfArgs.comm(line.args()));
+            case EXIT -> exit(line, PerfArgs.task(line.args()));
+            case IGNORED -> counters.ignored(line.event());
+        }
+    }
+
+    private void fault(PerfLine line) {
+        long[] a = PerfArgs.fault(line.args());
+        int pid = pidOf(line);
+        AddressSpace space = spaces.get(pid);
+        if (space == null || space.vmas().isEmpty()) {
+            throw new Problem(ImportProblem.FAULT_BEFORE_ANY_MAPPING, "process " + pid + " (thread " + line.tid()
+                    + ") faults at 0x" + Long.toHexString(a[0]) + " before any mapping is known");
+        }
+        announce(pid, line);
+        FaultEvent.Access access = FaultEvent.accessOf((int) a[2]);
+        if (space.vmas().find(a[0]) == null) {
+            Vma inferred = MappingInference.infer(space.vmas(), a[0], access);
+            if (inferred != null) {
+                counters.inferredMappings++;
+                emit(new InitialMapping(line.timeNs(), pid, line.tid(), inferred.start(), inferred.end(),
+                        inferred.prot(), inferred.flags(), 0, inferred.name(), true), false);
+            } else {
+                counters.faultsHittingNothing++;
+            }
+        }
+        emit(new FaultEvent(line.timeNs(), pid, line.tid(), a[0], a[1], access, (int) a[2]), false);
+    }
+
+    private void enter(PerfLine line, Syscall syscall) {
+        long[] args = PerfArgs.syscallEnter(line.args(), syscall.argCount(), syscall.tracepointName());
+        int negative = syscall.negativeLength(args);
+        if (negative >= 0) {
+            throw new Problem(ImportProblem.NEGATIVE_LENGTH, syscall.tracepointName() + " argument " + (negative + 1)
+                    + " is " + args[negative]);
+        }
+        PendingCall previous = pending.put(line.tid(), new PendingCall(syscall, args, lineNumber));
+        if (previous != null) {
+            problem(ImportProblem.ENTER_WITHOUT_EXIT, "thread " + line.tid() + " entered "
+                    + previous.syscall().tracepointName() + " on line " + previous.lineNumber()
+                    + " and never left it before entering " + syscall.tracepointName(), lineNumber);
+        }
+    }
+
+    private void exit(PerfLine line, Syscall syscall) {
+        long result = PerfArgs.syscallExit(line.args());
+        PendingCall call = pending.get(line.tid());
+        if (call == null || call.syscall() != syscall) {
+            throw new Problem(ImportProblem.EXIT_WITHOUT_ENTER, "sys_exit_" + syscall.tracepointName()
+                    + " of thread " + line.tid() + (call == null ? " with no call in progress"
+                    : " while it is in " + call.syscall().tracepointName()));
+        }
+        pending.remove(line.tid());
+        int pid = pidOf(line);
+        announce(pid, line);
+        emit(syscall.event(line.timeNs(), pid, line.tid(), call.args(), result), false);
+    }
+
+    private void mmap(PerfLine line, PerfArgs.Mmap m) {
+        if (m.pid() < 0 || m.pid() == 0) {
+            counters.ignored("kernel mapping record");
+            return;
+        }
+        pidOfThread.put(m.tid(), m.pid());
+        if (pending.containsKey(m.tid())) {
+            // perf reports file mmaps (and mprotect adding PROT_EXEC) as MMAP2 too; the syscall already says it.
+            counters.ignored("MMAP2 of a traced syscall");
+            return;
+        }
+        announce(m.pid(), line.timeNs(), m.tid(), line.comm());
+        emit(new InitialMapping(line.timeNs(), m.pid(), m.tid(), m.start(), m.start() + Pages.up(m.length()),
+                m.prot(), m.flags(), m.pgoff(), m.path(), false), false);
+    }
+
+    private void fork(PerfLine line, int[] ids) {
+        int childPid = ids[0], childTid = ids[1], parentPid = ids[2], parentTid = ids[3];
+        pidOfThread.put(childTid, childPid);
+        if (childPid == parentPid) {
+            announce(parentPid, line.timeNs(), parentTid, line.comm());
+            if (!spaces.get(parentPid).hasThread(childTid)) {
+                emit(new ThreadStart(line.timeNs(), parentPid, childTid, parentTid), false);
+            }
+        } else {
+            emit(new ProcessStart(line.timeNs(), childPid, childTid, parentPid, ProcessStart.How.FORK, line.comm()),
+                    true);
+        }
+    }
+
+    private void comm(PerfLine line, PerfArgs.Comm c) {
+        pidOfThread.put(c.tid(), c.pid());
+        if (!c.exec()) {
+            counters.ignored("PERF_RECORD_COMM without exec");
+            return;
+        }
+        // exec: a new program in the same process; its old mappings are gone.
+        emit(new ProcessStart(line.timeNs(), c.pid(), c.tid(), c.pid(), ProcessStart.How.EXEC, c.name()),
+                spaces.get(c.pid()) == null);
+    }
+
+    private void exit(PerfLine line, int[] ids) {
+        int pid = ids[0], tid = ids[1];
+        pidOfThread.remove(tid);
+        if (pending.remove(tid) != null) counters.unfinishedSyscalls++;
+        AddressSpace space = spaces.get(pid);
+        if (space == null || !space.hasThread(tid)) {
+            counters.ignored("exit of an unknown thread");
+            return;
+        }
+        emit(new ThreadExit(line.timeNs(), pid, tid), false);
+    }
+
+    private int pidOf(PerfLine line) {
+        if (line.pid() >= 0) {
+            pidOfThread.put(line.tid(), line.pid());
+            return line.pid();
+        }
+        // Default layout: only the tid is printed; a thread never seen in a task record leads its own process.
+        return pidOfThread.getOrDefault(line.tid(), line.tid());
+    }
+
+    private void announce(int pid, PerfLine line) {
+        announce(pid, line.timeNs(), line.tid(), line.comm());
+    }
+
+    /** Makes sure the process and the thread exist in the trace before an event of theirs. */
+    private void announce(int pid, long timeNs, int tid, String comm) {
+        AddressSpace space = spaces.get(pid);
+        if (space == null) {
+            // Already running when recording began (perf record -p, or a lost FORK record).
+            emit(new ProcessStart(timeNs, pid, pid, pid, ProcessStart.How.EXEC, comm), true);
+            space = spaces.get(pid);
+        }
+        if (!space.hasThread(tid)) {
+            emit(new ThreadStart(timeNs, pid, tid, pid), false);
+        }
+    }
+
+    private void emit(TraceEvent event, boolean newProcess) {
+        spaces.apply(event);
+        counters.emitted(event, newProcess);
+        out.accept(event);
+    }
+}
