@@ -1,0 +1,35 @@
+package dev.vmalab.reports.cli;
+
+import dev.vmalab.reports.ReportGenerator;
+import dev.vmalab.reports.verdict.Verdict;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Parameters;
+
+/** {@code vmalab report DIR}: renders DIR/index.html and prints the verdict. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render DIR/index.html (charts, verdict, violations, metadata) from a replay's result folder "
+                + "and print the verdict: the cheapest strategy with zero violations.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:report written", "2:DIR is not a readable result folder (the message names file and line)"})
+public final class ReportCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "DIR", description = "result folder written by vmalab replay / demo / stress")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        return Failures.reported("report", spec.commandLine().getErr(), () -> {
+            Verdict v = ReportGenerator.render(dir);
+            out.println("verdict: " + v.headline());
+            out.println("report:  " + dir.resolve("index.html").toAbsolutePath().toUri());
+        });
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vmalab.reports.results;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads summary.csv and checks the identities the format promises (success + abort = lookups). */
+final class SummaryCsv {
+    static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "seed", "lookups",
+            "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns",
+            "max_ns", "mean_ns", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held",
+            "wrong_vma", "violations", "wall_ms", "lookups_per_s");
+
+    private SummaryCsv() {}
+
+    static List<SummaryRow> read(Path file) {
+        Set<RunKey> seen = new HashSet<>();
+        List<SummaryRow> rows = CsvRecords.read(file, COLUMNS, l -> {
+            SummaryRow r = row(l);
+            if (!seen.add(r.key())) throw l.error("a second row for " + r.key() + " (one row per trace, strategy, threads, run)");
+            return r;
+        });
+        if (rows.isEmpty()) throw new ResultFormatException(file, 0, "has a header but no rows");
+        return rows;
+    }
+
+    private static SummaryRow row(CsvRecords.Line l) {
+        SummaryRow r = new SummaryRow(l.runKey(), l.longValue("seed"), l.longValue("lookups"),
+                l.longValue("success"), l.longValue("abort"), l.longValue("miss"), l.longValue("fallback"),
+                l.longValue("retry_max"), l.doubleValue("p50_ns"), l.doubleValue("p90_ns"),
+                l.doubleValue("p99_ns"), l.doubleValue("p999_ns"), l.doubleValue("max_ns"),
+                l.doubleValue("mean_ns"), l.doubleValue("nodes_per_lookup"), l.longValue("use_after_free"),
+                l.longValue("stale_node"), l.longValue("rcu_not_held"), l.longValue("wrong_vma"),
+                l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"));
+        if (r.lookups() <= 0) throw l.error("lookups must be positive, is " + r.lookups());
+        if (r.success() + r.abort() != r.lookups()) {
+            throw l.error("success + abort (" + r.success() + " + " + r.abort() + ") != lookups (" + r.lookups() + ")");
+        }
+        long kinds = r.useAfterFree() + r.staleNode() + r.rcuNotHeld() + r.wrongVma();
+        if (kinds != r.violations()) {
+            throw l.error("violations (" + r.violations() + ") is not the sum of the kind columns (" + kinds + ")");
+        }
+        if (r.wallMs() < 0 || r.lookupsPerS() <= 0) throw l.error("wall_ms must be >= 0 and lookups_per_s > 0");
+        return r;
+    }
+}
