@@ -7,6 +7,6 @@ final class CliCommands {
     private CliCommands() {}
 
     static List<Object> all() {
-        return List.of();
+        return List.of(new DemoCommand());
     }
 }

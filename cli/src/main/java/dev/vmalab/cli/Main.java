@@ -1,5 +1,6 @@
 package dev.vmalab.cli;
 
+import dev.vmalab.nativebackend.cli.NativeCommands;
 import dev.vmalab.replay.cli.ReplayCommands;
 import dev.vmalab.reports.cli.ReportCommands;
 import dev.vmalab.traces.cli.TracesCommands;
@@ -25,6 +26,7 @@ public final class Main implements Runnable {
         for (Object c : TracesCommands.all()) cl.addSubcommand(c);
         for (Object c : ReplayCommands.all()) cl.addSubcommand(c);
         for (Object c : ReportCommands.all()) cl.addSubcommand(c);
+        for (Object c : NativeCommands.all()) cl.addSubcommand(c);
         for (Object c : CliCommands.all()) cl.addSubcommand(c);
         return cl;
     }

@@ -8,6 +8,6 @@ public final class ReplayCommands {
 
     /** New instances of this module's sub-commands, in the order {@code --help} lists them. */
     public static List<Object> all() {
-        return List.of();
+        return List.of(new ReplayCommand(), new StressCommand(), new StrategiesCommand(), new CellCommand());
     }
 }

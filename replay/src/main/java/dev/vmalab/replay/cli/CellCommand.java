@@ -1,0 +1,54 @@
+package dev.vmalab.replay.cli;
+
+import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.engine.CellBatch;
+import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.replay.trace.LoadedTrace;
+import dev.vmalab.replay.trace.TraceLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Hidden: what a forked JVM runs for one (strategy, run); writes its rows to --cell-dir for the parent to merge. */
+@Command(name = "replay-cell", hidden = true, description = "Internal: one isolated (strategy, run) of a replay.")
+public final class CellCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ReplayOptions options = new ReplayOptions();
+
+    @Option(names = "--cell-strategy", required = true)
+    String strategy;
+
+    @Option(names = "--cell-run", required = true)
+    int run;
+
+    @Option(names = "--out", required = true)
+    Path out;
+
+    @Option(names = "--cell-dir", required = true)
+    Path cellDir;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplaySettings s = options.settings(spec.commandLine());
+        List<LoadedTrace> traces = new ArrayList<>();
+        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
+        var registry = StrategyRegistry.withJars(s.strategyJars());
+        ResultTables tables = new ResultTables();
+        for (CellResult r : CellBatch.run(s, registry.get(strategy), run, traces, out, System.err, () -> {})) {
+            tables.add(r);
+        }
+        tables.write(cellDir);
+        return 0;
+    }
+}

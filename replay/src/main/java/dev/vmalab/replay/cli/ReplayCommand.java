@@ -1,0 +1,57 @@
+package dev.vmalab.replay.cli;
+
+import dev.vmalab.model.lookup.LookupStrategy;
+import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.engine.ReplayBatch;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./vmalab replay TRACE...}: measure every strategy on real traces; writes a result folder. */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replay traces against each lookup strategy and write a result folder (docs/result-format.md).",
+                "Each (strategy, run) replays in its own JVM unless --in-process; strategies alternate within each run."},
+        footer = {"", "Example: ./vmalab replay traces/samples/xz-t2.csv.zst --strategies all --threads 1,2 --runs 3 --amplify max"})
+public final class ReplayCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ReplayOptions options = new ReplayOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/out/replay",
+            description = "Result folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        ReplaySettings s = options.settings(spec.commandLine());
+        for (Path t : s.traces()) {
+            if (!Files.isRegularFile(t)) throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + t);
+        }
+        PrintStream err = System.err;
+        ReplayBatch.Outcome outcome;
+        try (ProgressBars bar = new ProgressBars("replay")) {
+            outcome = ReplayBatch.run(s, out, CommandLines.of(spec), err, bar);
+        }
+        printSummary(spec.commandLine().getOut(), s, outcome);
+        return 0;
+    }
+
+    static void printSummary(PrintWriter o, ReplaySettings s, ReplayBatch.Outcome outcome) {
+        o.println("wrote " + outcome.out());
+        for (LookupStrategy st : StrategyRegistry.withJars(s.strategyJars()).select(s.strategies())) {
+            long v = outcome.violations(st.name());
+            o.printf("  %-18s %s%n", st.name(), v == 0 ? "no violations" : v + " violations (see violations.csv)");
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.vmalab.replay.cli;
+
+import dev.vmalab.model.lookup.LookupStrategy;
+import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.replay.stress.StressOptions;
+import dev.vmalab.replay.stress.StressResult;
+import dev.vmalab.replay.stress.StressRun;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ./vmalab stress --strategy NAME}: a deterministic hunt for violations; exit 1 when one is found. */
+@Command(name = "stress", mixinStandardHelpOptions = true,
+        description = {"Hunt for correctness violations of one strategy: fault threads hammer a few VMAs while a writer",
+                "munmaps/re-mmaps, MAP_FIXED-replaces and mprotect-splits/merges them, under a seeded one-at-a-time",
+                "scheduler with strict grace periods. Exit status 1 and a repro command when a violation is found, 0 when clean."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:no violation within the budget", "1:a violation was found (printed with its repro command)",
+                "2:bad options"})
+public final class StressCommand implements Callable<Integer> {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "The strategy to hunt in; see ./vmalab strategies.")
+    String strategy;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "10", description = "Wall-clock budget (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the interleaving and the workload (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "2", description = "Fault threads; one writer thread more (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Stop after N writer iterations (repro commands fix it).")
+    Long iterations;
+
+    @Option(names = "--strategy-jar", paramLabel = "JAR", description = "A jar with more strategies; repeatable.")
+    List<Path> jars = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        LookupStrategy s;
+        StressOptions o;
+        try {
+            s = StrategyRegistry.withJars(jars).get(strategy);
+            o = new StressOptions(strategy, seed, threads, seconds, iterations == null ? Long.MAX_VALUE : iterations);
+        } catch (RuntimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        StressResult r = StressRun.run(o, s);
+        PrintWriter out = spec.commandLine().getOut();
+        if (r.found()) {
+            out.println("VIOLATION " + r.violation().get());
+            out.printf("  strategy %s, seed %d, writer iteration %d, model step %d, %d scheduling decisions, %.0f ms%n",
+                    strategy, seed, r.iterations(), r.violation().get().step(), r.decisions(), r.wallMs());
+            out.println("  reproduce: " + r.repro());
+            out.flush();
+            return 1;
+        }
+        out.printf("clean: %s survived %d writer iterations, %s, %d scheduling decisions (%d switches) in %.1f s%n",
+                strategy, r.iterations(), r.counters(), r.decisions(), r.switches(), r.wallMs() / 1000);
+        out.flush();
+        return 0;
+    }
+}

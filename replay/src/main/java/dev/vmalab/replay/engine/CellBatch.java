@@ -1,0 +1,54 @@
+package dev.vmalab.replay.engine;
+
+import dev.vmalab.model.lookup.LookupStrategy;
+import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.config.Seeds;
+import dev.vmalab.replay.jfr.FlameProfiler;
+import dev.vmalab.replay.jfr.JfrRecording;
+import dev.vmalab.replay.measure.CellKey;
+import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.plan.ReplayPlan;
+import dev.vmalab.replay.results.HistogramFiles;
+import dev.vmalab.replay.trace.LoadedTrace;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one isolated JVM does: every trace at every thread count with one strategy in one
+ * run. Writes each cell's histogram log into the result folder and returns the results.
+ */
+public final class CellBatch {
+    private CellBatch() {}
+
+    public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
+                                       Path out, PrintStream err, Runnable onCellDone) throws IOException {
+        long seed = Seeds.forRun(s.seed(), run);
+        String batch = "r" + run + "-" + strategy.name();
+        List<CellResult> results = new ArrayList<>();
+        JfrRecording jfr = s.jfr() ? JfrRecording.start(out.resolve("jfr"), batch) : null;
+        FlameProfiler flame = s.profile() && run == 1
+                ? FlameProfiler.start(out.resolve("flame").resolve(strategy.name() + ".html"), err) : null;
+        try {
+            for (LoadedTrace trace : traces) {
+                for (int threads : s.threads()) {
+                    CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
+                    ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
+                    CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),
+                            s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
+                            s.repro(trace.path(), strategy.name(), threads, seed));
+                    CellResult r = CellReplay.run(spec);
+                    HistogramFiles.write(out, r);
+                    results.add(r);
+                    onCellDone.run();
+                }
+            }
+        } finally {
+            if (flame != null) flame.close();
+            if (jfr != null) jfr.close();
+        }
+        return results;
+    }
+}

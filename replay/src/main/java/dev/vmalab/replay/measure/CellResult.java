@@ -1,0 +1,28 @@
+package dev.vmalab.replay.measure;
+
+import dev.vmalab.model.check.Violation;
+import dev.vmalab.model.check.ViolationKind;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything one cell measured.
+ *
+ * @param lookupsByRetries index = walk retries in one lookup, value = measured lookups that needed that many
+ * @param violations       the first violations (with their repro), counts in {@code violationCounts}
+ * @param wallMs           wall time of the measured part (after warm-up)
+ */
+public record CellResult(CellKey key, long seed, LockCounters counters, Histogram latency, long nodesRead,
+                         long[] lookupsByRetries, Map<ViolationKind, Long> violationCounts,
+                         List<Violation> violations, String repro, double wallMs, long startEpochMs,
+                         List<WorkerRow> workers) {
+
+    public long violationTotal() {
+        return violationCounts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public double nodesPerLookup() {
+        return counters.lookups() == 0 ? 0 : (double) nodesRead / counters.lookups();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.vmalab.replay.results;
+
+import dev.vmalab.model.check.Violation;
+import dev.vmalab.model.check.ViolationKind;
+import dev.vmalab.replay.measure.CellKey;
+import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.measure.LockCounters;
+import dev.vmalab.replay.measure.WorkerRow;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.HdrHistogram.Histogram;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The per-run rows of a result folder (summary, violations, retries, workers), as text.
+ * A forked cell writes its rows with {@link #write} into a folder of its own; the parent
+ * reads them back with {@link #read} and merges, so one writer serves both.
+ */
+public final class ResultTables {
+    public static final String SUMMARY = "summary.csv";
+    public static final String VIOLATIONS = "violations.csv";
+    public static final String RETRIES = "retries.csv";
+    public static final String WORKERS = "workers.csv";
+
+    private final List<List<String>> summary = new ArrayList<>();
+    private final List<List<String>> violations = new ArrayList<>();
+    private final List<List<String>> retries = new ArrayList<>();
+    private final List<List<String>> workers = new ArrayList<>();
+
+    public void add(CellResult r) {
+        CellKey k = r.key();
+        List<String> key = List.of(k.trace(), k.strategy(), Integer.toString(k.threads()), Integer.toString(k.run()));
+        // summary.csv promises lookups > 0 (a cell whose measured part had no lookup has no row; its violations stay listed)
+        if (r.counters().lookups() > 0) summary.add(summaryRow(key, r));
+        for (Violation v : r.violations()) {
+            violations.add(concat(key, Long.toString(r.seed()), v.kind().name(), v.thread(),
+                    "0x" + Long.toHexString(v.address()), v.node(), v.nodeHistory(), v.detail(), r.repro()));
+        }
+        long[] byRetries = r.lookupsByRetries();
+        for (int n = 0; n < byRetries.length; n++) {
+            if (byRetries[n] > 0) retries.add(concat(key, Integer.toString(n), Long.toString(byRetries[n])));
+        }
+        for (WorkerRow w : r.workers()) {
+            LockCounters c = w.counters();
+            workers.add(concat(key, Integer.toString(w.worker()), Integer.toString(w.traceThreads()),
+                    Long.toString(w.events()), Long.toString(c.lookups()), Long.toString(c.success()),
+                    Long.toString(c.abort()), Long.toString(c.miss()), Long.toString(c.fallback()),
+                    Long.toString(w.segvFaults()), Long.toString(w.writerMismatches())));
+        }
+    }
+
+    private static List<String> summaryRow(List<String> key, CellResult r) {
+        LockCounters c = r.counters();
+        Histogram h = r.latency();
+        boolean timed = h.getTotalCount() > 0;
+        long lookups = c.lookups();
+        double perSecond = r.wallMs() > 0 ? lookups / (r.wallMs() / 1000) : lookups * 1000.0;
+        var v = r.violationCounts();
+        return concat(key, Long.toString(r.seed()), Long.toString(lookups), Long.toString(c.success()),
+                Long.toString(c.abort()), Long.toString(c.miss()), Long.toString(c.fallback()),
+                Long.toString(c.retryMax()),
+                Long.toString(timed ? h.getValueAtPercentile(50) : 0), Long.toString(timed ? h.getValueAtPercentile(90) : 0),
+                Long.toString(timed ? h.getValueAtPercentile(99) : 0), Long.toString(timed ? h.getValueAtPercentile(99.9) : 0),
+                Long.toString(timed ? h.getMaxValue() : 0), decimal(timed ? h.getMean() : 0),
+                decimal(r.nodesPerLookup()), Long.toString(v.get(ViolationKind.USE_AFTER_FREE)),
+                Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
+                Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(r.violationTotal()),
+                decimal(r.wallMs()), decimal(perSecond));
+    }
+
+    private static String decimal(double d) {
+        return String.format(Locale.ROOT, "%.3f", d);
+    }
+
+    private static List<String> concat(List<String> key, String... more) {
+        List<String> row = new ArrayList<>(key);
+        row.addAll(List.of(more));
+        return row;
+    }
+
+    public void addAll(ResultTables o) {
+        summary.addAll(o.summary);
+        violations.addAll(o.violations);
+        retries.addAll(o.retries);
+        workers.addAll(o.workers);
+    }
+
+    public List<List<String>> summary() {
+        return List.copyOf(summary);
+    }
+
+    public List<List<String>> violations() {
+        return List.copyOf(violations);
+    }
+
+    public List<List<String>> retries() {
+        return List.copyOf(retries);
+    }
+
+    public List<List<String>> workers() {
+        return List.copyOf(workers);
+    }
+
+    public void write(Path dir) throws IOException {
+        writeCsv(dir.resolve(SUMMARY), ResultCsv.SUMMARY, summary);
+        writeCsv(dir.resolve(VIOLATIONS), ResultCsv.VIOLATIONS, violations);
+        writeCsv(dir.resolve(RETRIES), ResultCsv.RETRIES, retries);
+        writeCsv(dir.resolve(WORKERS), ResultCsv.WORKERS, workers);
+    }
+
+    public static ResultTables read(Path dir) throws IOException {
+        ResultTables t = new ResultTables();
+        t.summary.addAll(readCsv(dir.resolve(SUMMARY), ResultCsv.SUMMARY));
+        t.violations.addAll(readCsv(dir.resolve(VIOLATIONS), ResultCsv.VIOLATIONS));
+        t.retries.addAll(readCsv(dir.resolve(RETRIES), ResultCsv.RETRIES));
+        t.workers.addAll(readCsv(dir.resolve(WORKERS), ResultCsv.WORKERS));
+        return t;
+    }
+
+    public static void writeCsv(Path file, List<String> columns, List<List<String>> rows) throws IOException {
+        AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter p = new CSVPrinter(w, ResultCsv.writing(columns))) {
+                for (List<String> row : rows) p.printRecord(row);
+            }
+        });
+    }
+
+    static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(in, ResultCsv.READING)) {
+            if (!p.getHeaderNames().equals(columns)) {
+                throw new IOException(file + ": header must be " + String.join(",", columns));
+            }
+            for (CSVRecord r : p) rows.add(r.toList());
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.vmalab.replay.trace;
+
+import dev.vmalab.traces.event.TraceEvent;
+import dev.vmalab.traces.format.TraceFormat;
+import dev.vmalab.traces.io.TraceSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads a trace file with the traces module's readers (format and compression detected). */
+public final class TraceLoader {
+    private TraceLoader() {}
+
+    private static final List<String> EXTENSIONS = List.of(".zst", ".xz", ".gz", ".bz2", ".csv", ".perf", ".txt");
+
+    /** @param limit at most this many events (0 = all) */
+    public static LoadedTrace load(Path file, long limit) throws IOException {
+        if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such trace file");
+        TraceSource source = TraceSource.of(file);
+        List<TraceEvent> events = new ArrayList<>();
+        try (Stream<TraceEvent> s = TraceFormat.detect(source).readerFor(source).events()) {
+            (limit > 0 ? s.limit(limit) : s).forEach(events::add);
+        }
+        events.sort(Comparator.comparingLong(TraceEvent::timeNs)); // stable: ties keep file order
+        return new LoadedTrace(nameOf(file), file, events, TraceCounts.of(events));
+    }
+
+    /** {@code xz-t2.csv.zst} -> {@code xz-t2}: result files are named by it. */
+    public static String nameOf(Path file) {
+        String n = file.getFileName().toString();
+        for (boolean stripped = true; stripped; ) {
+            stripped = false;
+            for (String ext : EXTENSIONS) {
+                if (n.endsWith(ext) && n.length() > ext.length()) {
+                    n = n.substring(0, n.length() - ext.length());
+                    stripped = true;
+                }
+            }
+        }
+        return n.replaceAll("[^A-Za-z0-9._+-]", "_");
+    }
+}
