@@ -59,10 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         ReplaySettings measure = new ReplaySettings(traces, "all", List.of(1, 2), runs, seed,
-                Amplification.of(Amplification.Preset.NONE), false, Pacing.FAST, 0.1, 1_000_000, 0, List.of(),
+                Amplification.of(Amplification.Preset.NONE), false, Pacing.FAST, 0.1, 2, 1_000_000, 0, List.of(),
                 inProcess, false, false);
         ReplaySettings hunt = new ReplaySettings(traces, "all", List.of(2), 1, seed,
-                Amplification.of(Amplification.Preset.MAX), true, Pacing.FAST, 0.1, 1_000_000, 0, List.of(),
+                Amplification.of(Amplification.Preset.MAX), true, Pacing.FAST, 0.1, 0, 1_000_000, 0, List.of(),
                 true, false, false);
         Path huntDir = dir.resolve("hunt");
         o.printf("demo: %d traces x 6 strategies; measuring (%d runs, threads 1,2) ...%n", traces.size(), runs);

@@ -44,6 +44,11 @@ public final class ReplayOptions {
             description = "Share of each trace's events that run but are not counted (default: ${DEFAULT-VALUE}).")
     double warmup;
 
+    @Option(names = "--jit-passes", paramLabel = "N", defaultValue = "2",
+            description = "Unmeasured whole replays of each cell before the measured one, so timings come from "
+                    + "JIT-compiled code; not used with --deterministic (default: ${DEFAULT-VALUE}).")
+    int jitPasses;
+
     @Option(names = "--order-window-ns", paramLabel = "NS", defaultValue = "1000000",
             description = "How far (trace time) a worker may run ahead of the slowest other one (default: ${DEFAULT-VALUE}).")
     long orderWindowNs;
@@ -70,7 +75,7 @@ public final class ReplayOptions {
             registry = StrategyRegistry.withJars(strategyJars);
             registry.select(strategies);
             return new ReplaySettings(traces, strategies, threads, runs, seed, amplify.amplification(), deterministic,
-                    pacing, warmup, orderWindowNs, limit, strategyJars, inProcess, jfr, profile);
+                    pacing, warmup, jitPasses, orderWindowNs, limit, strategyJars, inProcess, jfr, profile);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -15,12 +15,14 @@ import java.util.stream.Collectors;
  * @param runs          repeats (each with its own seed, {@link Seeds#forRun})
  * @param seed          the base seed
  * @param warmup        share of each trace's events that run but are not counted (0..0.9)
+ * @param jitPasses     whole unmeasured replays of each cell before the measured one, so the
+ *                      measured pass runs JIT-compiled code (timing only: 0 when deterministic)
  * @param orderWindowNs how far (trace ns) a worker may run ahead of the slowest other worker
  * @param limit         replay at most this many events of each trace (0 = all)
  */
 public record ReplaySettings(List<Path> traces, String strategies, List<Integer> threads, int runs, long seed,
                              Amplification amplification, boolean deterministic, Pacing pacing, double warmup,
-                             long orderWindowNs, long limit, List<Path> strategyJars, boolean inProcess, boolean jfr,
+                             int jitPasses, long orderWindowNs, long limit, List<Path> strategyJars, boolean inProcess, boolean jfr,
                              boolean profile) {
     public ReplaySettings {
         traces = List.copyOf(traces);
@@ -31,6 +33,7 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         }
         if (runs < 1) throw new IllegalArgumentException("--runs must be >= 1, is " + runs);
         if (warmup < 0 || warmup > 0.9) throw new IllegalArgumentException("--warmup must be 0% to 90%, is " + warmup);
+        if (jitPasses < 0 || jitPasses > 100) throw new IllegalArgumentException("--jit-passes must be 0 to 100, is " + jitPasses);
         if (orderWindowNs < 0) throw new IllegalArgumentException("--order-window-ns must be >= 0");
         if (limit < 0) throw new IllegalArgumentException("--limit must be >= 0");
     }
@@ -63,8 +66,9 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
                 "--seed", Long.toString(seed)));
         if (deterministic) a.add("--deterministic");
         a.addAll(amplification.args());
-        a.addAll(List.of("--warmup", Percent.format(warmup), "--order-window-ns", Long.toString(orderWindowNs),
-                "--pace", pacing.toString(), "--limit", Long.toString(limit)));
+        a.addAll(List.of("--warmup", Percent.format(warmup), "--jit-passes", Integer.toString(jitPasses),
+                "--order-window-ns", Long.toString(orderWindowNs), "--pace", pacing.toString(), "--limit",
+                Long.toString(limit)));
         for (Path jar : strategyJars) a.addAll(List.of("--strategy-jar", jar.toString()));
         if (jfr) a.add("--jfr");
         if (profile) a.add("--profile");

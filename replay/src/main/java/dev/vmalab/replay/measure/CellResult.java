@@ -22,6 +22,18 @@ public record CellResult(CellKey key, long seed, LockCounters counters, Histogra
         return violationCounts.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** This result with the violations {@code earlier} (an unmeasured pass of the same cell) caught added: none is lost. */
+    public CellResult plusViolationsOf(CellResult earlier) {
+        if (earlier.violationTotal() == 0) return this;
+        Map<ViolationKind, Long> counts = new java.util.EnumMap<>(ViolationKind.class);
+        counts.putAll(violationCounts);
+        earlier.violationCounts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        List<Violation> kept = new java.util.ArrayList<>(earlier.violations);
+        kept.addAll(violations);
+        return new CellResult(key, seed, counters, latency, nodesRead, lookupsByRetries, counts, kept, repro, wallMs,
+                startEpochMs, workers);
+    }
+
     public double nodesPerLookup() {
         return counters.lookups() == 0 ? 0 : (double) nodesRead / counters.lookups();
     }
