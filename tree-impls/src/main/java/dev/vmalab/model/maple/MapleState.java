@@ -187,7 +187,7 @@ public final class MapleState implements TreeCursor {
         while (true) {
             MapleNode cur = next;
             long curGen = nextGen;
-            NodeChecks.beforeRead(kernel, task, cur, curGen);
+            boolean clean = NodeChecks.beforeRead(kernel, task, cur, curGen);
             kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
             int curEnd = cur.end;
             long prevMin = mn;
@@ -213,6 +213,7 @@ public final class MapleState implements TreeCursor {
                 reset();
                 return null;
             }
+            if (clean) NodeChecks.afterRead(kernel, task, cur, curGen); // freed and reused while we read it?
             if (level < MAX_HEIGHT) {
                 pathNode[level] = cur;
                 pathGen[level] = curGen;

@@ -13,19 +13,39 @@ import dev.vmalab.model.rcu.Task;
 final class NodeChecks {
     private NodeChecks() {}
 
-    /** A reader is about to read {@code node}'s pivots and slots; it got the pointer when the node was at {@code generation}. */
-    static void beforeRead(Kernel kernel, Task task, MapleNode node, long generation) {
+    /**
+     * A reader is about to read {@code node}'s pivots and slots; it got the
+     * pointer when the node was at {@code generation}. Returns whether the
+     * memory was still that node (so {@link #afterRead} has something to add).
+     */
+    static boolean beforeRead(Kernel kernel, Task task, MapleNode node, long generation) {
         task.nodeRead();
-        if (!kernel.checks()) return;
+        if (!kernel.checks()) return false;
+        boolean clean = true;
         if (node.state() == NodeState.FREED) {
             report(kernel, task, ViolationKind.USE_AFTER_FREE, node,
                     "read of freed maple node (slab-use-after-free in mtree_range_walk)");
+            clean = false;
         } else if (node.generation() != generation) {
             report(kernel, task, ViolationKind.STALE_NODE, node,
                     "read of maple node reallocated since the pointer was read (expected gen " + generation + ")");
+            clean = false;
         }
         if (!task.inRcuReadSection() && !task.holdsMmapLock()) {
             report(kernel, task, ViolationKind.RCU_NOT_HELD, node, "maple node read outside rcu_read_lock() and mmap_lock");
+        }
+        return clean;
+    }
+
+    /**
+     * The reader has read the pivots and the slot it needs: if the memory was
+     * freed or reallocated while it read (it started clean), what it read is
+     * stale. KASAN checks every access; this is the second check of two.
+     */
+    static void afterRead(Kernel kernel, Task task, MapleNode node, long generation) {
+        if (node.generation() != generation) {
+            report(kernel, task, ViolationKind.STALE_NODE, node,
+                    "maple node freed and reallocated while it was being read (expected gen " + generation + ")");
         }
     }
 
