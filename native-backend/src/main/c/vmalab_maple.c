@@ -1,0 +1,360 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vmalab_maple.c: the kernel's lib/maple_tree.c, compiled in userspace with
+ * the kernel's own test harness shims, behind the flat API of vmalab_maple.h.
+ *
+ * This file includes GPL-2.0 kernel sources (lib/maple_tree.c and the
+ * tools/ headers), so it and the library built from it are GPL-2.0; see
+ * LICENSE in this folder. No kernel source is kept in this repository: the
+ * build (dev.vmalab.nativebackend.NativeBuild) extracts it from a kernel
+ * source tree and compiles this file against it.
+ *
+ * Compiled as one translation unit, like tools/testing/shared/maple-shim.c:
+ * -I <kernel>/tools/testing/shared -I <kernel>/tools/include
+ * -I <variant dir> -I <kernel>/lib, where the variant dir holds the
+ * (possibly edited) maple_tree.c that is included below.
+ */
+#include "shared.h"
+#include <stdlib.h>
+#include <pthread.h>
+#include <urcu/uatomic.h>
+#include <linux/init.h>
+
+#include "maple_tree.c"
+
+#include "vmalab_maple.h"
+
+#ifndef VML_VARIANT
+#define VML_VARIANT "unknown"
+#endif
+#ifndef VML_FLAVOUR
+#define VML_FLAVOUR "unknown"
+#endif
+
+/* The harness's slab shim (tools/testing/shared/linux.c) counts nodes. */
+extern int nr_allocated;
+
+/* ---- per-thread liburcu registration ---------------------------------- */
+
+/*
+ * liburcu's own per-thread flag (the LGPL static API, urcu/static/urcu-common.h),
+ * not one of ours, so that two variant libraries loaded in one process
+ * (sharing one liburcu) never register a thread twice.
+ */
+static inline int vml_is_registered(void)
+{
+	return URCU_TLS(rcu_reader).registered;
+}
+
+static pthread_key_t vml_thread_key;
+
+static void vml_thread_exit(void *unused)
+{
+	(void)unused;
+	if (vml_is_registered())
+		rcu_unregister_thread();
+}
+
+static inline void vml_self_register(void)
+{
+	if (__builtin_expect(!vml_is_registered(), 0)) {
+		rcu_register_thread();
+		/* Any non-NULL value makes the destructor run at thread exit. */
+		pthread_setspecific(vml_thread_key, (void *)1);
+	}
+}
+
+void vml_rcu_register_thread(void)
+{
+	vml_self_register();
+}
+
+void vml_rcu_unregister_thread(void)
+{
+	if (vml_is_registered()) {
+		rcu_unregister_thread();
+		pthread_setspecific(vml_thread_key, NULL);
+	}
+}
+
+int vml_rcu_read_lock(void)
+{
+	if (__builtin_expect(!vml_is_registered(), 0))
+		return -1;
+	rcu_read_lock();
+	return 0;
+}
+
+void vml_rcu_read_unlock(void)
+{
+	rcu_read_unlock();
+}
+
+void vml_synchronize_rcu(void)
+{
+	vml_self_register();
+	synchronize_rcu();
+}
+
+void vml_rcu_barrier(void)
+{
+	vml_self_register();
+	rcu_barrier();
+}
+
+/* ---- sanitizer reports --------------------------------------------------- */
+
+#define VML_MAX_QUEUED_REPORTS 64
+
+static pthread_mutex_t vml_report_lock = PTHREAD_MUTEX_INITIALIZER;
+static char *vml_reports[VML_MAX_QUEUED_REPORTS];
+static int vml_report_head, vml_report_len;
+static long vml_report_total;
+/* The calling thread's report count and first untaken report (see the header). */
+static __thread long vml_thread_report_total;
+static __thread char *vml_thread_first_report;
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+
+/*
+ * Called by ASan with the whole report text once it has been printed. With
+ * ASAN_OPTIONS=halt_on_error=0 and -fsanitize-recover=address the faulting
+ * access then completes and the program goes on (a bad read returns whatever
+ * the freed memory holds). The copy goes through ASan's malloc; tried for
+ * reports raised by instrumented loads in the maple tree code, not for one
+ * raised inside malloc or free (e.g. a double free). One bad walk
+ * usually gives several reports (one per faulting load instruction); the
+ * first is the one that matters.
+ */
+static void vml_asan_callback(const char *report)
+{
+	char *copy = strdup(report);
+
+	/* ASan calls back on the thread that made the bad access. */
+	vml_thread_report_total++;
+	if (!vml_thread_first_report)
+		vml_thread_first_report = strdup(report);
+
+	pthread_mutex_lock(&vml_report_lock);
+	vml_report_total++;
+	if (vml_report_len == VML_MAX_QUEUED_REPORTS) {
+		/* Full: drop the oldest. */
+		free(vml_reports[vml_report_head]);
+		vml_report_head = (vml_report_head + 1) % VML_MAX_QUEUED_REPORTS;
+		vml_report_len--;
+	}
+	vml_reports[(vml_report_head + vml_report_len) % VML_MAX_QUEUED_REPORTS] = copy;
+	vml_report_len++;
+	pthread_mutex_unlock(&vml_report_lock);
+}
+#endif
+
+int vml_asan_enabled(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+	return 1;
+#else
+	return 0;
+#endif
+}
+
+long vml_asan_report_count(void)
+{
+	long n;
+
+	pthread_mutex_lock(&vml_report_lock);
+	n = vml_report_total;
+	pthread_mutex_unlock(&vml_report_lock);
+	return n;
+}
+
+/* Copies r into buf (NUL-terminated, truncated to cap), frees r, returns its length. */
+static long vml_copy_out(char *r, char *buf, size_t cap)
+{
+	size_t len = r ? strlen(r) : 0;
+
+	if (buf && cap) {
+		size_t n = len < cap - 1 ? len : cap - 1;
+
+		memcpy(buf, r ? r : "", n);
+		buf[n] = '\0';
+	}
+	free(r);
+	return (long)len;
+}
+
+long vml_asan_thread_report_count(void)
+{
+	return vml_thread_report_total;
+}
+
+long vml_asan_take_thread_report(char *buf, size_t cap)
+{
+	char *r = vml_thread_first_report;
+
+	if (!r)
+		return -1;
+	vml_thread_first_report = NULL;
+	return vml_copy_out(r, buf, cap);
+}
+
+long vml_asan_take_report(char *buf, size_t cap)
+{
+	char *r;
+
+	pthread_mutex_lock(&vml_report_lock);
+	if (!vml_report_len) {
+		pthread_mutex_unlock(&vml_report_lock);
+		return -1;
+	}
+	r = vml_reports[vml_report_head];
+	vml_reports[vml_report_head] = NULL;
+	vml_report_head = (vml_report_head + 1) % VML_MAX_QUEUED_REPORTS;
+	vml_report_len--;
+	pthread_mutex_unlock(&vml_report_lock);
+	return vml_copy_out(r, buf, cap);
+}
+
+/* ---- library set-up ------------------------------------------------------ */
+
+__attribute__((constructor)) static void vml_library_init(void)
+{
+	pthread_key_create(&vml_thread_key, vml_thread_exit);
+	maple_tree_init();
+#if defined(__SANITIZE_ADDRESS__)
+	__asan_set_error_report_callback(vml_asan_callback);
+#endif
+}
+
+const char *vml_build_info(void)
+{
+	return "vmalab-maple 1 variant=" VML_VARIANT " flavour=" VML_FLAVOUR;
+}
+
+int vml_nodes_allocated(void)
+{
+	return uatomic_read(&nr_allocated);
+}
+
+/* ---- tree ---------------------------------------------------------------- */
+
+struct maple_tree *vml_tree_new(void)
+{
+	struct maple_tree *mt = calloc(1, sizeof(*mt));
+
+	if (mt)
+		mt_init_flags(mt, MT_FLAGS_ALLOC_RANGE | MT_FLAGS_USE_RCU);
+	return mt;
+}
+
+void vml_tree_destroy(struct maple_tree *mt)
+{
+	if (!mt)
+		return;
+	vml_self_register();
+	mtree_destroy(mt);
+	/* The nodes are freed by call_rcu; the tree struct is ours. */
+	free(mt);
+}
+
+int vml_store(struct maple_tree *mt, uint64_t first, uint64_t last, uintptr_t entry)
+{
+	vml_self_register();
+	return mtree_store_range(mt, first, last, (void *)entry, GFP_KERNEL);
+}
+
+uintptr_t vml_erase(struct maple_tree *mt, uint64_t index)
+{
+	vml_self_register();
+	return (uintptr_t)mtree_erase(mt, index);
+}
+
+uintptr_t vml_load(struct maple_tree *mt, uint64_t index)
+{
+	vml_self_register();
+	return (uintptr_t)mtree_load(mt, index);
+}
+
+/* ---- maple state --------------------------------------------------------- */
+
+struct ma_state *vml_mas_new(struct maple_tree *mt, uint64_t index)
+{
+	MA_STATE(init, mt, index, index);
+	struct ma_state *mas = malloc(sizeof(*mas));
+
+	if (mas)
+		*mas = init;
+	return mas;
+}
+
+void vml_mas_free(struct ma_state *mas)
+{
+	free(mas);
+}
+
+void vml_mas_init(struct ma_state *mas, struct maple_tree *mt, uint64_t first, uint64_t last)
+{
+	MA_STATE(init, mt, first, last);
+
+	*mas = init;
+}
+
+void vml_mas_layout(uint64_t out[5])
+{
+	out[0] = sizeof(struct ma_state);
+	out[1] = offsetof(struct ma_state, index);
+	out[2] = offsetof(struct ma_state, last);
+	out[3] = offsetof(struct ma_state, node);
+	out[4] = offsetof(struct ma_state, status);
+}
+
+void vml_mas_set_range(struct ma_state *mas, uint64_t first, uint64_t last)
+{
+	mas_set_range(mas, first, last);
+}
+
+void vml_mas_set(struct ma_state *mas, uint64_t index)
+{
+	mas_set(mas, index);
+}
+
+void vml_mas_reset(struct ma_state *mas)
+{
+	mas_reset(mas);
+}
+
+void vml_mas_pause(struct ma_state *mas)
+{
+	mas_pause(mas);
+}
+
+uintptr_t vml_mas_walk(struct ma_state *mas)
+{
+	return (uintptr_t)mas_walk(mas);
+}
+
+uintptr_t vml_mas_find(struct ma_state *mas, uint64_t max)
+{
+	return (uintptr_t)mas_find(mas, max);
+}
+
+uint64_t vml_mas_index(const struct ma_state *mas)
+{
+	return mas->index;
+}
+
+uint64_t vml_mas_last(const struct ma_state *mas)
+{
+	return mas->last;
+}
+
+int vml_mas_status(const struct ma_state *mas)
+{
+	return (int)mas->status;
+}
+
+uintptr_t vml_mas_node(const struct ma_state *mas)
+{
+	return (uintptr_t)mas->node;
+}

@@ -1,0 +1,71 @@
+package dev.vmalab.nativebackend;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * A {@code struct maple_tree} of the real kernel code, in RCU mode with gap tracking
+ * ({@code MT_FLAGS_ALLOC_RANGE | MT_FLAGS_USE_RCU}, like {@code mm->mm_mt}). Writers are
+ * serialised by the tree's own lock ({@code mtree_lock}); readers use a {@link NativeMaState}
+ * inside {@link NativeMapleLibrary#rcuReadLock()}. Entries are raw pointer-sized values: use
+ * {@link MapleEntry} to store ids.
+ *
+ * <p>{@link #close()} destroys the tree ({@code mtree_destroy}); its nodes are freed after a grace
+ * period. States of a closed tree must not be walked.
+ */
+public final class NativeMapleTree implements AutoCloseable {
+
+    private final NativeMapleLibrary lib;
+    private final MemorySegment mt;
+    private boolean closed;
+
+    NativeMapleTree(NativeMapleLibrary lib, MemorySegment mt) {
+        this.lib = lib;
+        this.mt = mt;
+    }
+
+    public NativeMapleLibrary library() {
+        return lib;
+    }
+
+    /**
+     * {@code mtree_store_range(mt, first, last, entry, GFP_KERNEL)}: the range now maps to
+     * {@code entry} ({@code 0} erases). In RCU mode a store that changes the node layout builds new
+     * nodes and frees the replaced ones with {@code call_rcu}.
+     *
+     * @return 0, or a negative errno ({@code -EINVAL} = -22 for {@code first > last} or a reserved
+     *         entry, {@code -ENOMEM} = -12)
+     */
+    public int store(long first, long last, long entry) {
+        return lib.callStore(mt, first, last, entry);
+    }
+
+    /** {@code mtree_erase(mt, index)}: removes the range holding {@code index}; returns its entry or 0. */
+    public long erase(long index) {
+        return lib.callLong(lib.erase, mt, index);
+    }
+
+    /** {@code mtree_load(mt, index)}: the entry at {@code index} or 0 (takes the RCU read lock itself). */
+    public long load(long index) {
+        return lib.callLong(lib.load, mt, index);
+    }
+
+    /** {@code MA_STATE(mas, mt, index, index)}: a state at {@code index}, status start. */
+    public NativeMaState state(long index) {
+        MemorySegment mas = lib.masNew(mt, index);
+        if (mas.address() == 0) throw new OutOfMemoryError("vml_mas_new");
+        return new NativeMaState(lib, mas, true);
+    }
+
+    /** {@code MA_STATE(mas, mt, first, last)} in a Java array: no malloc, freed by the GC, no close needed. */
+    public NativeMaState stateOnHeap(long first, long last) {
+        return NativeMaState.onHeap(lib, mt, first, last);
+    }
+
+    /** {@code mtree_destroy}; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        lib.callVoid(lib.treeDestroy, mt);
+    }
+}
