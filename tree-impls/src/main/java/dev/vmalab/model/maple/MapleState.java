@@ -193,7 +193,9 @@ public final class MapleState implements TreeCursor {
             long prevMin = mn;
             long prevMax = mx;
             int off;
-            if (cur.pivot(0) >= index) {
+            if (curEnd == 0) { // one slot: it ends at the node's max, no pivot is set
+                off = 0;
+            } else if (cur.pivot(0) >= index) {
                 off = 0;
                 mx = cur.pivot(0);
             } else {
@@ -285,12 +287,18 @@ public final class MapleState implements TreeCursor {
             if (status == MapleStatus.NONE) return null;
             if (index == limit) return null;
         }
-        return nextSlot(limit);
+        Object entry = nextSlot(limit);
+        status = MapleStatus.ACTIVE; // mas_find(): "Ignore overflow"
+        return entry;
     }
 
-    /** mas_next_slot(mas, max, empty = false): the next non-null entry, climbing to the next node when needed. */
+    /**
+     * mas_next_slot(mas, max, empty = false): the next non-null entry, climbing
+     * to the next node when needed. When the next range would start above the
+     * limit the state stays where it is (overflow).
+     */
     private Object nextSlot(long limit) {
-        long savePoint = index;
+        long savePoint = last;
         while (true) {
             if (node == null) return null;
             NodeChecks.beforeRead(kernel, task, node, nodeGen);
@@ -298,6 +306,16 @@ public final class MapleState implements TreeCursor {
             if (node.isDead()) {
                 rewalk(savePoint);
                 continue;
+            }
+            if (max >= limit) { // this node reaches the limit: is there anything after the current range below it?
+                if (offset >= node.end || node.pivot(offset) >= limit) {
+                    if (node.isDead()) {
+                        rewalk(savePoint);
+                        continue;
+                    }
+                    status = MapleStatus.OVERFLOW;
+                    return null;
+                }
             }
             if (offset < node.end) {
                 offset++;

@@ -203,6 +203,10 @@ final class MapleWriter {
             tree.kernel.nodes().free(newRoot);
             newRoot = child;
         }
+        if (newRoot.leaf && newRoot.end == 0 && newRoot.slots[0] == null) { // mas_new_root(NULL): the tree is empty
+            tree.kernel.nodes().free(newRoot);
+            newRoot = null;
+        }
         tree.publishRoot(newRoot);
         retire(replaced);
     }
