@@ -42,6 +42,12 @@ public final class AmplifyOptions {
             description = "mas_walk() of 6.18 (an active state resumes at its cached node) or 6.12 (always from the root).")
     dev.vmalab.model.maple.WalkSemantics walk;
 
+    @Option(names = "--backend", paramLabel = "java|native|native-asan",
+            description = "The maple tree: the Java model (default) or the kernel's lib/maple_tree.c through FFM "
+                    + "(native-asan: under AddressSanitizer; its use-after-free reports become violations). "
+                    + "The kernel variant follows --walk-semantics: 6.18 = resume-active, 6.12 = as-shipped.")
+    String backend;
+
     @Option(names = "--churn", negatable = true,
             description = "An extra writer thread splits and re-merges (madvise DONTDUMP/DODUMP of one page) the VMA the faults hit last.")
     Boolean churn;
@@ -56,6 +62,7 @@ public final class AmplifyOptions {
         if (writerRepeat != null) a = a.withWriterRepeat(writerRepeat);
         if (walk != null) a = a.withWalkSemantics(walk);
         if (churn != null) a = a.withChurn(churn);
+        if (backend != null) a = a.withBackend(backend);
         return a;
     }
 
