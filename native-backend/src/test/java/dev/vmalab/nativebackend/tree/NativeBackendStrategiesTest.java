@@ -26,9 +26,9 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static dev.vmalab.nativebackend.testing.Maps.PAGE;
-import static dev.vmalab.nativebackend.testing.Maps.RO;
-import static dev.vmalab.nativebackend.testing.Maps.RW;
+import static dev.vmalab.model.testing.Maps.PAGE;
+import static dev.vmalab.model.testing.Maps.RO;
+import static dev.vmalab.model.testing.Maps.RW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

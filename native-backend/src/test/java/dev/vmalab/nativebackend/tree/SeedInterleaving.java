@@ -14,15 +14,15 @@ import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.model.vma.VmaFlags;
 import dev.vmalab.nativebackend.testing.RecordingBackend;
-import dev.vmalab.nativebackend.testing.ScriptedInterleaving;
+import dev.vmalab.model.testing.ScriptedInterleaving;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static dev.vmalab.nativebackend.testing.Maps.PAGE;
-import static dev.vmalab.nativebackend.testing.Maps.RO;
-import static dev.vmalab.nativebackend.testing.Maps.RW;
-import static dev.vmalab.nativebackend.testing.Maps.anon;
+import static dev.vmalab.model.testing.Maps.PAGE;
+import static dev.vmalab.model.testing.Maps.RO;
+import static dev.vmalab.model.testing.Maps.RW;
+import static dev.vmalab.model.testing.Maps.anon;
 
 /**
  * The seed's interleavings (tree-impls' LookupStrategyConformance and StaleIndexTest) driven

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import static dev.vmalab.nativebackend.testing.Maps.PAGE;
+import static dev.vmalab.model.testing.Maps.PAGE;
 import static dev.vmalab.nativebackend.tree.SeedInterleaving.BASE;
 import static org.assertj.core.api.Assertions.assertThat;
 
