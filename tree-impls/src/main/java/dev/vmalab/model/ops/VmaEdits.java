@@ -75,17 +75,6 @@ final class VmaEdits {
         return out;
     }
 
-    /** The VMA ending at or before {@code addr} that is closest to it (vma_prev()), or null. */
-    static Vma prevOf(Mm mm, long addr) {
-        if (addr == 0) return null;
-        Vma v = mm.vmaLookup(addr - 1);
-        if (v != null) return v;
-        Vma best = null;
-        VmaIterator vmi = new VmaIterator(mm, 0);
-        for (Vma x = vmi.find(addr); x != null; x = vmi.find(addr)) best = x;
-        return best;
-    }
-
     /**
      * is_mergeable_vma() + is_mergeable_anon_vma() + pgoff contiguity
      * (mm/vma.c: can_vma_merge_before/after): adjacent, same flags and file,

@@ -75,12 +75,6 @@ public final class Mm {
         t.mmapLockAcquired();
     }
 
-    public boolean mmapReadTryLock(Task t) {
-        if (!mmapLock.tryReadLock()) return false;
-        t.mmapLockAcquired();
-        return true;
-    }
-
     public void mmapReadUnlock(Task t) {
         t.mmapLockReleased();
         mmapLock.readUnlock();

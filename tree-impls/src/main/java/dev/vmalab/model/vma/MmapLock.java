@@ -21,11 +21,6 @@ final class MmapLock {
         }
     }
 
-    boolean tryReadLock() {
-        int c = state.get();
-        return c >= 0 && writersWaiting.get() == 0 && state.compareAndSet(c, c + 1);
-    }
-
     void readUnlock() {
         if (state.getAndDecrement() <= 0) throw new IllegalStateException("mmap_read_unlock() without the lock");
     }
