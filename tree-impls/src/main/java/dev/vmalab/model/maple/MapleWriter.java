@@ -104,8 +104,8 @@ final class MapleWriter {
             return;
         }
         int newEnd = leaf.end + 2 - (offEnd - off) - (rMin == index ? 1 : 0) - (endPiv == lastIdx ? 1 : 0);
-        boolean sameNodeCount = newEnd >= MapleNode.MIN_END || path.size() == 1;
-        if (sameNodeCount && newEnd < MapleNode.SLOTS && newEnd == leaf.end && offEnd - off == 1) {
+        // Too little data left goes to wr_rebalance (or wr_node_store at the root) before any in-place store.
+        if (newEnd >= MapleNode.MIN_END && newEnd < MapleNode.SLOTS && newEnd == leaf.end && offEnd - off == 1) {
             slotStore(leaf, off, index, lastIdx, rMin, entry); // wr_slot_store
             return;
         }
