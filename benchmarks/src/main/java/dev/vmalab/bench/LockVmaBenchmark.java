@@ -90,7 +90,7 @@ public class LockVmaBenchmark {
 
     @TearDown(Level.Trial)
     public void report() {
-        if (sink.count() > 0) System.out.println("\n[" + strategy + "] violations reported: " + sink.count());
+        if (sink.count() > 0) System.out.println("\n[" + strategy + "] violations reported: " + sink.describe());
     }
 
     /** One reader thread's lookup state; its public fields are the secondary results. */
