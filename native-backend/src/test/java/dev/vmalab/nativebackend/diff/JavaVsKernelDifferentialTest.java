@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.fail;
  *
  * <p>Budget: 50,000 ops per variant, 1,000,000 with {@code -Dvmalab.heavy=true}. On a mismatch
  * the sequence is shrunk (delta debugging) and the shortest failing one printed.
+ * {@code -Dvmalab.diff.firstSeed=N} starts at seed N (the budget still counts from there).
  */
 @Timeout(value = 30, unit = TimeUnit.MINUTES)
 class JavaVsKernelDifferentialTest {
@@ -39,7 +40,8 @@ class JavaVsKernelDifferentialTest {
         for (int i = 0; i < pool.length; i++) pool[i] = kernel.vmas().allocate(null);
         DifferentialRun run = new DifferentialRun(kernel, backend, pool, java.util.EnumSet.allOf(KnownDivergence.class));
         long budget = Boolean.getBoolean("vmalab.heavy") ? 1_000_000 : 50_000;
-        for (long seed = 1; seed * SEQUENCE <= budget; seed++) {
+        long firstSeed = Long.getLong("vmalab.diff.firstSeed", 1); // to re-run a failing seed at once
+        for (long seed = firstSeed; (seed - firstSeed + 1) * SEQUENCE <= budget; seed++) {
             List<Op> ops = OpGenerator.generate(seed * 1_000_003L + variant.ordinal(), SEQUENCE);
             DifferentialRun.Mismatch m = run.run(ops);
             if (m == null) continue;
