@@ -276,6 +276,56 @@ uintptr_t vml_load(struct maple_tree *mt, uint64_t index)
 	return (uintptr_t)mtree_load(mt, index);
 }
 
+/* ---- node shapes (for the differential test) ---------------------------- */
+
+/*
+ * Pre-order over the nodes under enode, which covers [min, max]: four words a
+ * node (depth << 1 | is_leaf, data end, min, max) into out while they fit.
+ * Returns the number of words the whole subtree needs.
+ */
+static long vml_shape_node(struct maple_tree *mt, struct maple_enode *enode, unsigned long min,
+			   unsigned long max, uint64_t depth, uint64_t *out, long at, long cap)
+{
+	struct maple_node *node = mte_to_node(enode);
+	enum maple_type type = mte_node_type(enode);
+	unsigned long *pivots = ma_pivots(node, type);
+	unsigned char end = ma_data_end(node, type, pivots, max);
+	void __rcu **slots;
+	unsigned long cmin = min, cmax;
+	int i;
+
+	if (at + 4 <= cap) {
+		out[at] = depth << 1 | (ma_is_leaf(type) ? 1 : 0);
+		out[at + 1] = end;
+		out[at + 2] = min;
+		out[at + 3] = max;
+	}
+	at += 4;
+	if (ma_is_leaf(type))
+		return at;
+	slots = ma_slots(node, type);
+	for (i = 0; i <= end; i++) {
+		cmax = i < end ? pivots[i] : max;
+		at = vml_shape_node(mt, mt_slot_locked(mt, slots, i), cmin, cmax, depth + 1, out, at, cap);
+		cmin = cmax + 1;
+	}
+	return at;
+}
+
+long vml_tree_shape(struct maple_tree *mt, uint64_t *out, long cap)
+{
+	void *root;
+	long words = 0;
+
+	vml_self_register();
+	mtree_lock(mt);
+	root = mt_root_locked(mt);
+	if (xa_is_node(root))
+		words = vml_shape_node(mt, mte_safe_root(root), 0, ULONG_MAX, 0, out, 0, cap);
+	mtree_unlock(mt);
+	return words;
+}
+
 /* ---- maple state --------------------------------------------------------- */
 
 struct ma_state *vml_mas_new(struct maple_tree *mt, uint64_t index)

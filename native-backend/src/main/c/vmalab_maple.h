@@ -45,6 +45,11 @@ VML_API uintptr_t vml_erase(struct maple_tree *mt, uint64_t index);
 /* mtree_load (takes the RCU read lock itself): the entry or 0. */
 VML_API uintptr_t vml_load(struct maple_tree *mt, uint64_t index);
 
+/* The tree's nodes in pre-order, four words each: depth << 1 | is_leaf, data
+ * end, min, max (under the tree lock). Fills out while it fits cap words and
+ * returns the words needed; 0 when the root is not a node. */
+VML_API long vml_tree_shape(struct maple_tree *mt, uint64_t *out, long cap);
+
 /* Maple state: a heap MA_STATE(mas, mt, index, index). */
 VML_API struct ma_state *vml_mas_new(struct maple_tree *mt, uint64_t index);
 VML_API void vml_mas_free(struct ma_state *mas);

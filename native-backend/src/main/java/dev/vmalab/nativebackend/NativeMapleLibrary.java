@@ -88,6 +88,7 @@ public final class NativeMapleLibrary {
     private static final MethodHandle VOID_PTR = LINKER.downcallHandle(FunctionDescriptor.ofVoid(ADDRESS));
     private static final MethodHandle PTR_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle LONG_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
+    private static final MethodHandle LONG_PTR_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle INT_PTR_LONG_LONG_LONG =
             LINKER.downcallHandle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
@@ -98,7 +99,7 @@ public final class NativeMapleLibrary {
     private final boolean asan;
 
     // Function addresses of this library.
-    final MemorySegment treeNew, treeDestroy, store, erase, load;
+    final MemorySegment treeNew, treeDestroy, store, erase, load, treeShape;
     final MemorySegment masNew, masFree, masSet, masReset, masPause, masWalk, masFind;
     final MemorySegment masIndex, masLast, masStatus, masNode, masSetRange, masInit;
     /** Where struct ma_state keeps what the getters read (from the library: the kernel's layout). */
@@ -114,6 +115,7 @@ public final class NativeMapleLibrary {
         store = find(lookup, "vml_store");
         erase = find(lookup, "vml_erase");
         load = find(lookup, "vml_load");
+        treeShape = find(lookup, "vml_tree_shape");
         masNew = find(lookup, "vml_mas_new");
         masFree = find(lookup, "vml_mas_free");
         masSet = find(lookup, "vml_mas_set");
@@ -266,6 +268,15 @@ public final class NativeMapleLibrary {
     }
 
     /** Maple nodes allocated and not yet freed, by every tree of this library. */
+    /** vml_tree_shape(mt, out, cap): fills {@code out} while it fits, returns the words needed. */
+    long callTreeShape(MemorySegment mt, MemorySegment out, long capWords) {
+        try {
+            return (long) LONG_PTR_PTR_LONG.invokeExact(treeShape, mt, out, capWords);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
     public int nodesAllocated() {
         try {
             return (int) INT.invokeExact(nodesAllocated);

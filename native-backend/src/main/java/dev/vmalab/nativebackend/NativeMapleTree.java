@@ -1,6 +1,8 @@
 package dev.vmalab.nativebackend;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * A {@code struct maple_tree} of the real kernel code, in RCU mode with gap tracking
@@ -47,6 +49,22 @@ public final class NativeMapleTree implements AutoCloseable {
     /** {@code mtree_load(mt, index)}: the entry at {@code index} or 0 (takes the RCU read lock itself). */
     public long load(long index) {
         return lib.callLong(lib.load, mt, index);
+    }
+
+    /**
+     * The tree's nodes in pre-order, four values each: {@code depth << 1 | isLeaf}, the data end
+     * ({@code ma_data_end()}), min and max (ULONG_MAX as -1). Empty when the root is not a node.
+     */
+    public long[] shape() {
+        long cap = 256;
+        while (true) {
+            try (Arena arena = Arena.ofConfined()) {
+                MemorySegment out = arena.allocate(ValueLayout.JAVA_LONG, cap);
+                long words = lib.callTreeShape(mt, out, cap);
+                if (words <= cap) return out.asSlice(0, words * Long.BYTES).toArray(ValueLayout.JAVA_LONG);
+                cap = words;
+            }
+        }
     }
 
     /** {@code MA_STATE(mas, mt, index, index)}: a state at {@code index}, status start. */

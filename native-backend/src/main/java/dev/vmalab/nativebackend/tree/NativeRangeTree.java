@@ -107,6 +107,17 @@ final class NativeRangeTree implements RangeTree {
         });
     }
 
+    /** The kernel's nodes as {@code vml_tree_shape()} lists them, ULONG_MAX read as {@link #MAX}. */
+    @Override
+    public long[] nodeShape() {
+        long[] words = mt.shape();
+        for (int i = 0; i < words.length; i += 4) {
+            words[i + 2] = KernelIndex.fromKernel(words[i + 2]);
+            words[i + 3] = KernelIndex.fromKernel(words[i + 3]);
+        }
+        return words;
+    }
+
     /** The kernel structure, for tests. */
     NativeMapleTree mapleTree() {
         return mt;

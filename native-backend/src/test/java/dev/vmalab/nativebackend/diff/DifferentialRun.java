@@ -136,6 +136,13 @@ final class DifferentialRun {
                         if (trace != null) trace.add("  layout: java " + jl + " | kernel " + kl);
                         return new Mismatch(step, op, "layout " + jl, "layout " + kl);
                     }
+                    // The same nodes, not only the same ranges: which stores are in place depends on it.
+                    String jn = nodes(java);
+                    String kn = nodes(kern);
+                    if (!jn.equals(kn)) {
+                        if (trace != null) trace.add("  nodes: java " + jn + " | kernel " + kn);
+                        return new Mismatch(step, op, "nodes " + jn, "nodes " + kn);
+                    }
                 }
             }
             return null;
@@ -207,6 +214,17 @@ final class DifferentialRun {
         if (entry == null) return "null";
         for (int i = 0; i < pool.length; i++) if (pool[i] == entry) return "vma" + i;
         return "?" + entry;
+    }
+
+    /** The nodes in pre-order as {@code depth L|I end [min,max]}, from {@link RangeTree#nodeShape()}. */
+    static String nodes(RangeTree tree) {
+        long[] w = tree.nodeShape();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i += 4) {
+            sb.append(w[i] >> 1).append((w[i] & 1) != 0 ? 'L' : 'I').append(w[i + 1])
+                    .append('[').append(Op.h(w[i + 2])).append(',').append(Op.h(w[i + 3])).append("] ");
+        }
+        return sb.toString();
     }
 
     private static String layout(RangeTree tree) {

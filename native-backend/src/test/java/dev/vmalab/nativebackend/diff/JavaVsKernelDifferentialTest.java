@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.fail;
  * Differential test of the Java model of the maple tree against the kernel's own code: seeded
  * random sequences of store/erase/load and walk/find/set/set_range/reset/pause on three cursors,
  * with grace periods between, run on both; after every step the same entry, index, last and
- * status (and after every write the same ranges). The native variant matches the model's walk
+ * status (and after every write the same ranges and the same nodes: depth, type, data end and
+ * range of each, since which stores happen in place depends on them). The native variant matches the model's walk
  * semantics: resume-active with RESUME_ACTIVE, as-shipped with ALWAYS_RESTART.
  *
  * <p>Budget: 50,000 ops per variant, 1,000,000 with {@code -Dvmalab.heavy=true}. On a mismatch

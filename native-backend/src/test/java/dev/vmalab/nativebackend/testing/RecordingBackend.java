@@ -69,6 +69,11 @@ public final class RecordingBackend implements TreeBackend {
             public void verify() {
                 t.verify();
             }
+
+            @Override
+            public long[] nodeShape() {
+                return t.nodeShape();
+            }
         };
     }
 

@@ -39,7 +39,10 @@ public final class MapleTree implements RangeTree {
 
     /** rcu_assign_pointer(mt->ma_root, ...). */
     void publishRoot(MapleNode node) {
-        if (node != null) node.parent = null;
+        if (node != null) {
+            node.parent = null;
+            node.treeParent = true;
+        }
         root = node;
     }
 
@@ -93,6 +96,28 @@ public final class MapleTree implements RangeTree {
     }
 
     @Override
+    public long[] nodeShape() {
+        java.util.List<Long> out = new java.util.ArrayList<>();
+        MapleNode r = root;
+        if (r != null) shape(r, 0, MAX, 0, out);
+        return out.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private static void shape(MapleNode n, long min, long max, int depth, java.util.List<Long> out) {
+        out.add((long) depth << 1 | (n.leaf ? 1 : 0));
+        out.add((long) n.end);
+        out.add(min);
+        out.add(max);
+        if (n.leaf) return;
+        long lo = min;
+        for (int i = 0; i <= n.end; i++) {
+            long hi = n.slotMax(i, max);
+            shape(n.child(i), lo, hi, depth + 1, out);
+            lo = hi + 1;
+        }
+    }
+
+    @Override
     public TreeCursor cursor(long first, long last) {
         return new MapleState(this, first, last);
     }
@@ -109,13 +134,17 @@ public final class MapleTree implements RangeTree {
     public void verify() {
         MapleNode r = root;
         if (r == null) return;
-        if (r.parent != null) throw new IllegalStateException("root has a parent");
+        if (!r.isRoot()) throw new IllegalStateException("root does not point at the tree");
         int[] leafDepth = {-1};
         verify(r, 0, MAX, 0, true, leafDepth, new Object[] {Boolean.FALSE});
     }
 
     private void verify(MapleNode n, long min, long max, int depth, boolean isRoot, int[] leafDepth, Object[] prevNull) {
         if (n.state() != dev.vmalab.model.mem.NodeState.LIVE || n.isDead()) throw new IllegalStateException("reachable node not live: " + n.describe());
+        if (n.end >= n.slotCount()) throw new IllegalStateException("data end past the slots in " + n.describe());
+        if (n.end < n.pivotCount() && n.pivots[n.end] != max) {
+            throw new IllegalStateException("pivot[end] is not the node's max in " + n.describe());
+        }
         long lo = min;
         prevNull[0] = Boolean.FALSE; // null ranges may meet across a node boundary, as in the kernel
         for (int i = 0; i <= n.end; i++) {
@@ -128,7 +157,9 @@ public final class MapleTree implements RangeTree {
             } else {
                 MapleNode c = (MapleNode) s;
                 if (c == null) throw new IllegalStateException("null child in " + n.describe());
-                if (c.parent != n) throw new IllegalStateException("child's parent pointer is wrong in " + n.describe());
+                if (c.parent != n || c.parentSlot != i || c.treeParent) {
+                    throw new IllegalStateException("child's parent pointer is wrong in " + n.describe());
+                }
                 verify(c, lo, hi, depth + 1, false, leafDepth, prevNull);
             }
             lo = hi + 1;

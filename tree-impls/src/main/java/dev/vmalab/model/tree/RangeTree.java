@@ -29,6 +29,13 @@ public interface RangeTree {
     /** Checks the structure; throws IllegalStateException with the reason. */
     void verify();
 
+    /**
+     * The tree's nodes in pre-order, four values each: {@code depth << 1 | isLeaf}, the data end,
+     * min and max; empty when the tree has no node. Writer side. Two implementations that build
+     * the same nodes for the same stores give the same array (the differential test checks it).
+     */
+    long[] nodeShape();
+
     @FunctionalInterface
     interface EntryVisitor {
         void visit(long first, long last, Object entry);
