@@ -1,6 +1,8 @@
 package dev.vmalab.cli;
 
+import dev.vmalab.replay.cli.BackendOptions;
 import dev.vmalab.replay.config.Amplification;
+import dev.vmalab.replay.config.BackendChoice;
 import dev.vmalab.replay.config.Pacing;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.engine.ReplayBatch;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Replay the bundled sample traces with every strategy, hunt for violations with --amplify max,",
-                "render the report and print the verdict."})
+                "render the report and print the verdict.",
+                "With --backend native-asan (or native) both replays run on the kernel's own maple tree; on native (no ASan)"
+                        + " the known-incorrect strategies read freed memory and may crash a JVM: prefer native-asan."})
 public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -47,10 +52,19 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--in-process", description = "Measure in this JVM instead of one JVM per (strategy, run): faster, less isolated.")
     boolean inProcess;
 
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         if (runs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--runs must be >= 1, is " + runs);
+        BackendChoice tree;
+        try {
+            tree = backend.choice(); // before the samples load: a bad --kernel-src is refused at once
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         Path home = DemoTraces.home();
         Path dir = out != null ? out : home.resolve("reports").resolve("out").resolve("demo");
         List<Path> traces = DemoTraces.samples(home);
@@ -60,10 +74,10 @@ public final class DemoCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         ReplaySettings measure = new ReplaySettings(traces, "all", List.of(1, 2), runs, seed,
-                Amplification.of(Amplification.Preset.NONE), false, Pacing.FAST, 0.1, 1, 1_000_000, 0, List.of(),
+                Amplification.of(Amplification.Preset.NONE).withBackend(tree), false, Pacing.FAST, 0.1, 1, 1_000_000, 0, List.of(),
                 inProcess, false, false);
         ReplaySettings hunt = new ReplaySettings(traces, "all", List.of(2), 1, seed,
-                Amplification.of(Amplification.Preset.MAX), true, Pacing.FAST, 0.1, 0, 1_000_000, 0, List.of(),
+                Amplification.of(Amplification.Preset.MAX).withBackend(tree), true, Pacing.FAST, 0.1, 0, 1_000_000, 0, List.of(),
                 true, false, false);
         Path huntDir = dir.resolve("hunt");
         o.printf("demo: %d traces x 6 strategies; measuring (%d runs, threads 1,2) ...%n", traces.size(), runs);

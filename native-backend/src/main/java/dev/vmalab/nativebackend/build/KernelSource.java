@@ -3,9 +3,7 @@ package dev.vmalab.nativebackend.build;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,6 +60,14 @@ public sealed interface KernelSource {
     String describe();
 
     /**
+     * Checks, without unpacking, that the source is there and looks like a kernel tree, so a
+     * caller can refuse a bad {@code --kernel-src} before it starts anything else.
+     *
+     * @throws NativeBuildException naming the path and what is missing
+     */
+    void check();
+
+    /**
      * The needed files, unpacked under {@code <cacheRoot>/src/<hash>/} (reused when already there).
      *
      * @throws NativeBuildException when the source is missing or lacks a needed file
@@ -84,13 +90,29 @@ public sealed interface KernelSource {
             return path.toString();
         }
 
+        /**
+         * The file is there and starts like a tar archive (plain or compressed). Its members are
+         * checked when it is unpacked: listing a 140 MB .tar.xz would take as long as unpacking it.
+         */
+        @Override
+        public void check() {
+            if (!Files.exists(path)) {
+                throw new NativeBuildException("kernel source " + path + " not found: " + (path.equals(DEBIAN_TARBALL)
+                        ? "install it with 'apt-get install linux-source-6.12' or pass --kernel-src DIR|TARBALL"
+                        : "pass an unpacked kernel tree or a kernel tarball (e.g. from 'apt-get install linux-source-<version>')"));
+            }
+            if (!Files.isRegularFile(path)) {
+                throw new NativeBuildException("kernel source " + path + " is neither a directory nor a file");
+            }
+            if (!TarHeader.looksLikeTar(path)) {
+                throw new NativeBuildException("kernel source " + path + " is not a kernel tree: not a directory and not a tar"
+                        + " archive (" + TarHeader.KINDS + ")");
+            }
+        }
+
         @Override
         public Unpacked unpack(Path cacheRoot) {
-            if (!Files.isRegularFile(path)) {
-                throw new NativeBuildException("kernel source " + path + " not found: install it with 'apt-get install "
-                        + (path.equals(DEBIAN_TARBALL) ? "linux-source-6.12" : "linux-source-<version>")
-                        + "' or pass --kernel-src DIR|TARBALL");
-            }
+            check();
             try {
                 Path src = Files.createDirectories(cacheRoot.resolve("src"));
                 // path + size + mtime -> content hash, so a second build does not unpack again.
@@ -129,10 +151,17 @@ public sealed interface KernelSource {
         }
 
         @Override
-        public Unpacked unpack(Path cacheRoot) {
-            if (!Files.isRegularFile(path.resolve("lib/maple_tree.c"))) {
-                throw new NativeBuildException(path + " is not a kernel source tree (no lib/maple_tree.c)");
+        public void check() {
+            List<String> missing = missing(path);
+            if (!missing.isEmpty()) {
+                throw new NativeBuildException(path + " is not a kernel source tree: missing " + String.join(", ", missing)
+                        + " (the native build needs " + String.join(", ", NEEDED) + "; Linux 6.1 or newer)");
             }
+        }
+
+        @Override
+        public Unpacked unpack(Path cacheRoot) {
+            check();
             try {
                 Path src = Files.createDirectories(cacheRoot.resolve("src"));
                 Path tmp = Files.createTempDirectory(src, "copy-");
@@ -155,10 +184,17 @@ public sealed interface KernelSource {
         }
         String hash = contentHash(tmp);
         Path root = src.resolve(hash.substring(0, 16));
-        try {
-            Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-            // Another build got there first with the same content.
+        if (!Files.isDirectory(root)) {
+            try {
+                Files.move(tmp, root, StandardCopyOption.ATOMIC_MOVE);
+            } catch (FileSystemException e) {
+                // Linux reports a rename onto a non-empty directory as a plain FileSystemException
+                // ("Directory not empty"): another build got there first with the same content.
+                if (!Files.isDirectory(root)) throw e;
+            }
+        }
+        if (Files.exists(tmp)) {
+            // The same content was unpacked before (a kernel tree given again, or a concurrent build).
             try (Stream<Path> s = Files.walk(tmp)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
@@ -166,24 +202,39 @@ public sealed interface KernelSource {
         return new Unpacked(root, hash, kernelVersion(root));
     }
 
+    /** The entries of {@link #NEEDED} that {@code top} lacks (a {@code *} entry needs one match), in order. */
+    private static List<String> missing(Path top) {
+        List<String> out = new ArrayList<>();
+        for (String n : NEEDED) {
+            if (matches(top, n).isEmpty()) out.add(n);
+        }
+        return out;
+    }
+
+    /** The paths under {@code top} that one {@link #NEEDED} entry names (a {@code *} is one path component). */
+    private static List<Path> matches(Path top, String entry) {
+        List<Path> out = new ArrayList<>();
+        if (!entry.contains("*")) {
+            if (Files.exists(top.resolve(entry))) out.add(top.resolve(entry));
+            return out;
+        }
+        int star = entry.indexOf('*');
+        Path parent = top.resolve(entry.substring(0, star));
+        String rest = entry.substring(star + 2);
+        if (!Files.isDirectory(parent)) return out;
+        try (Stream<Path> s = Files.list(parent)) {
+            s.map(p -> p.resolve(rest)).filter(Files::exists).forEach(out::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** The regular files of {@link #NEEDED} under a kernel tree, sorted. */
     private static List<Path> selected(Path top) throws IOException {
         List<Path> out = new ArrayList<>();
         for (String n : NEEDED) {
-            List<Path> starts = new ArrayList<>();
-            if (n.contains("*")) {
-                int star = n.indexOf('*');
-                Path parent = top.resolve(n.substring(0, star));
-                String rest = n.substring(star + 2);
-                if (Files.isDirectory(parent)) {
-                    try (Stream<Path> s = Files.list(parent)) {
-                        s.map(p -> p.resolve(rest)).filter(Files::exists).forEach(starts::add);
-                    }
-                }
-            } else if (Files.exists(top.resolve(n))) {
-                starts.add(top.resolve(n));
-            }
-            for (Path start : starts) {
+            for (Path start : matches(top, n)) {
                 try (Stream<Path> s = Files.walk(start)) {
                     s.filter(Files::isRegularFile).forEach(out::add);
                 }

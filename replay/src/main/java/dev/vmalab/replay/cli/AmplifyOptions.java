@@ -4,6 +4,7 @@ import dev.vmalab.replay.config.Amplification;
 import dev.vmalab.replay.config.WalkNames;
 import dev.vmalab.model.rcu.GracePeriods;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** --amplify and the knobs it bundles (replay/README.md, "Contention amplification"). */
@@ -42,17 +43,18 @@ public final class AmplifyOptions {
             description = "mas_walk() of 6.18 (an active state resumes at its cached node) or 6.12 (always from the root).")
     dev.vmalab.model.maple.WalkSemantics walk;
 
-    @Option(names = "--backend", paramLabel = "java|native|native-asan",
-            description = "The maple tree: the Java model (default) or the kernel's lib/maple_tree.c through FFM "
-                    + "(native-asan: under AddressSanitizer; its use-after-free reports become violations). "
-                    + "The kernel variant follows --walk-semantics: 6.18 = resume-active, 6.12 = as-shipped.")
-    String backend;
+    @Mixin
+    BackendOptions backend = new BackendOptions();
 
     @Option(names = "--churn", negatable = true,
             description = "An extra writer thread splits and re-merges (madvise DONTDUMP/DODUMP of one page) the VMA the faults hit last.")
     Boolean churn;
 
-    /** The preset with every knob given on the command line applied over it. */
+    /**
+     * The preset with every knob given on the command line applied over it.
+     *
+     * @throws IllegalArgumentException a bad knob or backend choice (see {@link BackendOptions#choice()})
+     */
     public Amplification amplification() {
         Amplification a = Amplification.of(preset);
         if (grace != null && grace.strict) a = a.withGracePeriods(GracePeriods.STRICT);
@@ -62,8 +64,7 @@ public final class AmplifyOptions {
         if (writerRepeat != null) a = a.withWriterRepeat(writerRepeat);
         if (walk != null) a = a.withWalkSemantics(walk);
         if (churn != null) a = a.withChurn(churn);
-        if (backend != null) a = a.withBackend(backend);
-        return a;
+        return a.withBackend(backend.choice());
     }
 
     static String walkAllowed() {

@@ -2,9 +2,12 @@ package dev.vmalab.replay.cli;
 
 import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.nativebackend.build.NativeBuildException;
+import dev.vmalab.replay.stress.StressFolder;
 import dev.vmalab.replay.stress.StressOptions;
 import dev.vmalab.replay.stress.StressResult;
 import dev.vmalab.replay.stress.StressRun;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -19,10 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "stress", mixinStandardHelpOptions = true,
         description = {"Hunt for correctness violations of one strategy: fault threads hammer a few VMAs while a writer",
                 "munmaps/re-mmaps, MAP_FIXED-replaces and mprotect-splits/merges them, under a seeded one-at-a-time",
-                "scheduler with strict grace periods. Exit status 1 and a repro command when a violation is found, 0 when clean."},
+                "scheduler with strict grace periods. Exit status 1 and a repro command when a violation is found, 0 when clean.",
+                "Writes a result folder (docs/result-format.md) either way."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no violation within the budget", "1:a violation was found (printed with its repro command)",
-                "2:bad options"})
+                "2:bad options, or the native backend could not be built"})
 public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -45,18 +50,35 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--strategy-jar", paramLabel = "JAR", description = "A jar with more strategies; repeatable.")
     List<Path> jars = new ArrayList<>();
 
+    @Mixin
+    BackendOptions backend = new BackendOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/out/stress",
+            description = "Result folder, in replay's format (default: ${DEFAULT-VALUE}).")
+    Path resultDir;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LookupStrategy s;
         StressOptions o;
         try {
             s = StrategyRegistry.withJars(jars).get(strategy);
-            o = new StressOptions(strategy, seed, threads, seconds, iterations == null ? Long.MAX_VALUE : iterations);
+            o = new StressOptions(strategy, seed, threads, seconds, iterations == null ? Long.MAX_VALUE : iterations,
+                    backend.choice());
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        StressResult r = StressRun.run(o, s);
+        StressResult r;
+        try {
+            r = StressRun.run(o, s);
+        } catch (NativeBuildException e) { // the kernel's code could not be built: not a violation (exit 1)
+            spec.commandLine().getErr().println("vmalab stress: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
+        StressFolder.write(resultDir, o, r, CommandLines.of(spec));
         PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + resultDir);
         if (r.found()) {
             out.println("VIOLATION " + r.violation().get());
             out.printf("  strategy %s, seed %d, writer iteration %d, model step %d, %d scheduling decisions, %.0f ms%n",

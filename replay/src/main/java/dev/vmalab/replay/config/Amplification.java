@@ -4,8 +4,6 @@ import dev.vmalab.model.Kernel;
 import dev.vmalab.model.check.ViolationSink;
 import dev.vmalab.model.maple.WalkSemantics;
 import dev.vmalab.model.rcu.GracePeriods;
-import dev.vmalab.nativebackend.tree.NativeBackendOptions;
-import dev.vmalab.nativebackend.tree.NativeBackends;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +22,12 @@ import java.util.Locale;
  * @param walkSemantics    6.18 (active states resume) or 6.12 (every walk restarts at the root)
  * @param churn            an extra writer thread splits and re-merges the VMA the faults hit last
  * @param backend          the maple tree: java (the model), native or native-asan (the kernel's code,
- *                         variant chosen by walkSemantics: 6.18 = resume-active, 6.12 = as-shipped)
+ *                         variant chosen by walkSemantics: 6.18 = resume-active, 6.12 = as-shipped),
+ *                         and the kernel source it is built from
  */
 public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBatch, int quarantine,
                             long retryWindowDelayNs, int writerRepeat, WalkSemantics walkSemantics, boolean churn,
-                            String backend) {
+                            BackendChoice backend) {
 
     /** The --amplify presets. */
     public enum Preset {
@@ -49,9 +48,9 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
     public static Amplification of(Preset preset) {
         return switch (preset) {
             // The model's defaults: lazy grace periods, a KASAN-sized quarantine, nothing delayed.
-            case NONE -> new Amplification(preset, GracePeriods.LAZY, 64, 1024, 0, 1, WalkSemantics.RESUME_ACTIVE, false, "java");
-            case MILD -> new Amplification(preset, GracePeriods.STRICT, 64, 1024, 2_000, 2, WalkSemantics.RESUME_ACTIVE, false, "java");
-            case MAX -> new Amplification(preset, GracePeriods.STRICT, 1, 1024, 20_000, 4, WalkSemantics.RESUME_ACTIVE, true, "java");
+            case NONE -> new Amplification(preset, GracePeriods.LAZY, 64, 1024, 0, 1, WalkSemantics.RESUME_ACTIVE, false, BackendChoice.JAVA);
+            case MILD -> new Amplification(preset, GracePeriods.STRICT, 64, 1024, 2_000, 2, WalkSemantics.RESUME_ACTIVE, false, BackendChoice.JAVA);
+            case MAX -> new Amplification(preset, GracePeriods.STRICT, 1, 1024, 20_000, 4, WalkSemantics.RESUME_ACTIVE, true, BackendChoice.JAVA);
         };
     }
 
@@ -80,10 +79,7 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
                 walkSemantics, on, backend);
     }
 
-    public Amplification withBackend(String b) {
-        if (!NativeBackends.names().contains(b)) {
-            throw new IllegalArgumentException("--backend must be one of " + String.join(", ", NativeBackends.names()) + ", is " + b);
-        }
+    public Amplification withBackend(BackendChoice b) {
         return new Amplification(preset, gracePeriods, lazyBatch, quarantine, retryWindowDelayNs, writerRepeat,
                 walkSemantics, churn, b);
     }
@@ -92,12 +88,8 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
     public Kernel.Builder kernel(ViolationSink sink) {
         Kernel.Builder b = Kernel.builder().gracePeriods(gracePeriods).lazyBatch(lazyBatch).quarantine(quarantine)
                 .walkSemantics(walkSemantics).violations(sink).checks(true);
-        if (!backend.equals(NativeBackends.JAVA)) {
-            String variant = walkSemantics == WalkSemantics.RESUME_ACTIVE ? "resume-active" : "as-shipped";
-            // Strict grace periods: the kernel's code frees through liburcu, so wait for its grace period after each store.
-            b.treeBackend(NativeBackends.create(backend, variant,
-                    NativeBackendOptions.defaults().withStrict(gracePeriods == GracePeriods.STRICT)));
-        }
+        // Strict grace periods: the kernel's code frees through liburcu, so wait for its grace period after each store.
+        backend.applyTo(b, walkSemantics, gracePeriods == GracePeriods.STRICT);
         return b;
     }
 
@@ -113,7 +105,7 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
         if (writerRepeat != base.writerRepeat) out.addAll(List.of("--writer-repeat", Integer.toString(writerRepeat)));
         if (walkSemantics != base.walkSemantics) out.addAll(List.of("--walk-semantics", WalkNames.of(walkSemantics)));
         if (churn != base.churn) out.add(churn ? "--churn" : "--no-churn");
-        if (!backend.equals(base.backend)) out.addAll(List.of("--backend", backend));
+        out.addAll(backend.args());
         return out;
     }
 
@@ -121,6 +113,6 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
     public String describe() {
         return "%s (grace periods %s, lazy batch %d, quarantine %d, retry window delay %d ns, writer repeat %d, walk %s, churn %s, backend %s)"
                 .formatted(preset.cliName(), gracePeriods, lazyBatch, quarantine, retryWindowDelayNs, writerRepeat,
-                        WalkNames.of(walkSemantics), churn ? "on" : "off", backend);
+                        WalkNames.of(walkSemantics), churn ? "on" : "off", backend.describe());
     }
 }

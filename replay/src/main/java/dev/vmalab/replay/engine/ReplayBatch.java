@@ -15,7 +15,6 @@ import dev.vmalab.replay.trace.LoadedTrace;
 import dev.vmalab.replay.trace.TraceLoader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,18 +88,14 @@ public final class ReplayBatch {
         tables.write(out);
         TracesTable.write(out, traces);
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
-        MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(), s.deterministic()));
+        MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(),
+                s.amplification().backend(), s.deterministic()));
         return new Outcome(out, tables, traces);
     }
 
     /** Histogram logs of an earlier replay into the same folder would be mistaken for this one's. */
     private static void clearOldRuns(Path out) throws IOException {
-        Path hist = out.resolve(HistogramFiles.DIR);
-        if (Files.isDirectory(hist)) {
-            try (DirectoryStream<Path> old = Files.newDirectoryStream(hist, "*.hlog")) {
-                for (Path p : old) Files.delete(p);
-            }
-        }
+        HistogramFiles.deleteAll(out);
         deleteTree(out.resolve(".cells"));
     }
 

@@ -4,6 +4,8 @@ import dev.vmalab.replay.measure.CellResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
@@ -13,6 +15,15 @@ public final class HistogramFiles {
     public static final String DIR = "histograms";
 
     private HistogramFiles() {}
+
+    /** Deletes the logs an earlier run left in {@code resultDir}: they would be mistaken for this run's. */
+    public static void deleteAll(Path resultDir) throws IOException {
+        Path hist = resultDir.resolve(DIR);
+        if (!Files.isDirectory(hist)) return;
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(hist, "*.hlog")) {
+            for (Path p : old) Files.delete(p);
+        }
+    }
 
     public static Path write(Path resultDir, CellResult r) throws IOException {
         Path file = resultDir.resolve(DIR).resolve(r.key().fileStem() + ".hlog");

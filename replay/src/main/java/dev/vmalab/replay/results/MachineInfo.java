@@ -1,5 +1,6 @@
 package dev.vmalab.replay.results;
 
+import dev.vmalab.replay.config.BackendChoice;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +21,10 @@ public final class MachineInfo {
     /**
      * @param command the exact vmalab command line
      * @param seeds   the run seeds used
+     * @param backend the tree backend and kernel source ({@code backend}, {@code kernel_src} keys)
      */
-    public static Map<String, String> describe(String command, List<Long> seeds, String amplify, boolean deterministic) {
+    public static Map<String, String> describe(String command, List<Long> seeds, String amplify, BackendChoice backend,
+                                               boolean deterministic) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("cpu_model", cpuModel());
         p.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
@@ -33,7 +36,7 @@ public final class MachineInfo {
         p.put("date", OffsetDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         p.put("command", command);
         p.put("seeds", String.join(",", seeds.stream().map(String::valueOf).toList()));
-        p.put("backend", "java-model");
+        p.putAll(backend.properties());
         p.put("amplify", amplify);
         p.put("deterministic", Boolean.toString(deterministic));
         return p;

@@ -7,14 +7,19 @@ import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.model.maple.WalkSemantics;
 import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.vma.Mm;
+import dev.vmalab.replay.measure.CellKey;
+import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CountingSink;
 import dev.vmalab.replay.measure.LockCounters;
+import dev.vmalab.replay.measure.WorkerMeasures;
+import dev.vmalab.replay.measure.WorkerRow;
 import dev.vmalab.replay.sched.DeterministicScheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
 
 /**
  * A deterministic hunt for violations: {@link StressWorkload} under the seeded
@@ -26,6 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class StressRun {
     /** Percent of yield points at which the scheduler switches workers outside waits and the retry window. */
     static final int SWITCH_PERCENT = 20;
+    /** The trace column of a hunt's result rows: the built-in workload, no trace file. */
+    public static final String TRACE = "stress";
+    /** Violations listed in violations.csv, as replay lists per cell; the counts stay exact. */
+    static final int KEEP = 100;
+    /** The hunt's fixed knobs, for machine.properties' {@code amplify} (they are not replay's presets). */
+    static final String KNOBS = "stress (grace periods STRICT, quarantine 1024, walk 6.18, switch " + SWITCH_PERCENT
+            + "% of yield points and always in the retry window)";
 
     private StressRun() {}
 
@@ -34,7 +46,7 @@ public final class StressRun {
         AtomicLong iterationAtViolation = new AtomicLong();
         AtomicLong started = new AtomicLong();
         boolean[] stop = new boolean[1]; // read and written only by the one running worker
-        CountingSink sink = new CountingSink(1, v -> {
+        CountingSink sink = new CountingSink(KEEP, v -> {
             synchronized (first) {
                 if (first.isEmpty()) {
                     first.add(v);
@@ -43,8 +55,10 @@ public final class StressRun {
             }
             stop[0] = true;
         });
-        Kernel kernel = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(1024)
-                .walkSemantics(WalkSemantics.RESUME_ACTIVE).violations(sink).checks(true).build();
+        Kernel.Builder kb = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(1024)
+                .walkSemantics(WalkSemantics.RESUME_ACTIVE).violations(sink).checks(true);
+        // Strict grace periods: on the kernel's code, wait for liburcu's grace period after each store too.
+        Kernel kernel = o.backend().applyTo(kb, WalkSemantics.RESUME_ACTIVE, true).build();
         DeterministicScheduler scheduler = new DeterministicScheduler(o.seed(), SWITCH_PERCENT, true);
         kernel.setScheduling(scheduler);
         Mm mm = new Mm(kernel);
@@ -53,7 +67,7 @@ public final class StressRun {
 
         long deadline = System.nanoTime() + (long) (o.seconds() * 1e9);
         boolean[] writerDone = new boolean[1];
-        List<VmaLockStats> stats = new ArrayList<>();
+        List<WorkerMeasures> measures = new ArrayList<>();
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         SplittableRandom seeds = new SplittableRandom(o.seed());
         SplittableRandom writerRandom = seeds.split();
@@ -68,22 +82,44 @@ public final class StressRun {
             }
         }));
         for (int i = 0; i < o.faultThreads(); i++) {
-            VmaLockStats s = new VmaLockStats();
-            stats.add(s);
+            WorkerMeasures m = new WorkerMeasures();
+            measures.add(m);
             SplittableRandom r = seeds.split();
             boolean readsMaps = i == 0;
             bodies.add(new DeterministicScheduler.Body("fault" + i,
-                    () -> w.faultLoop(r, s, readsMaps, () -> stop[0] || writerDone[0])));
+                    () -> w.faultLoop(r, m, readsMaps, () -> stop[0] || writerDone[0])));
         }
+        long startEpochMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
         scheduler.run(bodies);
         double wallMs = (System.nanoTime() - t0) / 1e6;
 
-        VmaLockStats total = new VmaLockStats();
-        stats.forEach(total::add);
         Optional<Violation> v = first.stream().findFirst();
         long iterations = v.isPresent() ? iterationAtViolation.get() : started.get();
-        return new StressResult(v, iterations, LockCounters.of(total), scheduler.decisions(), scheduler.switches(),
-                wallMs, v.isPresent() ? o.repro(iterations) : "");
+        String repro = v.isPresent() ? o.repro(iterations) : "";
+        CellResult cell = cell(o, measures, sink, repro, wallMs, startEpochMs);
+        return new StressResult(v, iterations, cell.counters(), scheduler.decisions(), scheduler.switches(), wallMs, repro,
+                cell);
+    }
+
+    /** The fault threads' measures summed into one result row, as replay sums its workers into a cell. */
+    private static CellResult cell(StressOptions o, List<WorkerMeasures> measures, CountingSink sink, String repro,
+                                   double wallMs, long startEpochMs) {
+        VmaLockStats total = new VmaLockStats();
+        Histogram latency = new Histogram(3);
+        long nodes = 0;
+        long[] retries = new long[1];
+        List<WorkerRow> rows = new ArrayList<>();
+        for (int i = 0; i < measures.size(); i++) {
+            WorkerMeasures m = measures.get(i);
+            total.add(m.stats);
+            latency.add(m.latency);
+            nodes += m.nodesRead;
+            retries = WorkerMeasures.addRetries(retries, m.lookupsByRetries());
+            rows.add(new WorkerRow(i, 0, m.events, LockCounters.of(m.stats), 0, 0));
+        }
+        CellKey key = new CellKey(TRACE, o.strategy(), o.faultThreads(), 1);
+        return new CellResult(key, o.seed(), LockCounters.of(total), latency, nodes, retries, sink.counts(), sink.kept(),
+                repro, wallMs, startEpochMs, rows);
     }
 }

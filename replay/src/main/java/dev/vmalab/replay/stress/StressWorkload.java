@@ -5,8 +5,10 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.lookup.MapsReader;
 import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.model.ops.MapOps;
+import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.model.vma.VmaFlags;
+import dev.vmalab.replay.measure.WorkerMeasures;
 import java.util.SplittableRandom;
 import java.util.function.BooleanSupplier;
 
@@ -77,17 +79,31 @@ final class StressWorkload {
         }
     }
 
-    /** A fault thread: faults until {@code stop}; {@code readsMaps} also walks /proc/PID/maps now and then. */
-    void faultLoop(SplittableRandom r, VmaLockStats stats, boolean readsMaps, BooleanSupplier stop) {
+    /**
+     * A fault thread: faults until {@code stop}; {@code readsMaps} also walks /proc/PID/maps now and then.
+     * Counts into {@code m} as a replay worker does: every lookup with its retries and nodes read,
+     * fault lookups timed (under the one-at-a-time scheduler that includes other workers' turns).
+     */
+    void faultLoop(SplittableRandom r, WorkerMeasures m, boolean readsMaps, BooleanSupplier stop) {
+        Task task = mm.kernel().rcu().current();
+        VmaLockStats stats = m.stats;
         for (long i = 1; !stop.getAsBoolean(); i++) {
+            long nodes = task.nodesRead();
+            m.events++;
             if (readsMaps && i % MAPS_READ_EVERY == 0) {
-                MapsReader.read(strategy, mm, stats, v -> {});
+                MapsReader.read(strategy, mm, stats, v -> m.countRetries(stats.missesThisLookup));
+                m.countRetries(stats.missesThisLookup); // the last step, which found no VMA
+                m.nodesRead += task.nodesRead() - nodes;
                 continue;
             }
             int s = slot(r);
             long address = start(s) + r.nextInt(PAGES) * PAGE;
             boolean write = (prot(s) & VmaFlags.WRITE) != 0 && r.nextBoolean();
+            long t0 = System.nanoTime();
             FaultPath.fault(strategy, mm, address, write, false, stats);
+            m.latency.recordValue(System.nanoTime() - t0);
+            m.countRetries(stats.missesThisLookup);
+            m.nodesRead += task.nodesRead() - nodes;
         }
     }
 }

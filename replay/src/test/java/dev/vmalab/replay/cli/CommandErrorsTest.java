@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** Bad options are usage errors (exit 2) that say what is allowed. */
@@ -49,11 +51,11 @@ class CommandErrorsTest {
     }
 
     @Test
-    void stressExitsOneWithTheReproWhenItFindsAViolation() {
+    void stressExitsOneWithTheReproWhenItFindsAViolation(@TempDir Path dir) {
         StringWriter out = new StringWriter();
         CommandLine cl = ReplayMain.commandLine();
         cl.setOut(new PrintWriter(out));
-        assertThat(cl.execute("stress", "--strategy", "no-reset", "--seed", "4")).isEqualTo(1);
+        assertThat(cl.execute("stress", "--strategy", "no-reset", "--seed", "4", "--out", dir.toString())).isEqualTo(1);
         assertThat(out.toString()).contains("VIOLATION USE_AFTER_FREE",
                 "reproduce: ./vmalab stress --strategy no-reset --seed 4 --threads 2 --iterations ");
     }
