@@ -31,7 +31,7 @@ final class GracePeriodWaiter {
             lib.synchronizeRcu();
             lib.rcuBarrier();
         }, helper);
-        while (!done.isDone()) scheduling.waitTurn();
+        while (!done.isDone()) scheduling.waitExternal();
         done.join(); // rethrows a failure
     }
 }

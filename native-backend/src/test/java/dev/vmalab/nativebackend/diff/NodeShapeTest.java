@@ -50,6 +50,41 @@ class NodeShapeTest {
         backend.quiesce(kernel);
     }
 
+    /**
+     * Seeded address-space churn at a scale the differential test's small index space does not
+     * reach (four levels): page-aligned maps over 4,096 slots, unmaps of single mappings and
+     * of runs of them (spanning stores), and remaps of part of a mapping (splits in a leaf).
+     */
+    @Test
+    void javaModelBuildsTheKernelsNodesUnderSeededChurn() {
+        NativeTreeBackend backend = NativeTestSupport.backend(NativeBackends.NATIVE, KernelVariant.RESUME_ACTIVE, false);
+        Kernel kernel = Kernel.builder().walkSemantics(backend.walkSemantics()).build();
+        RangeTree java = new MapleTree(kernel, 1);
+        RangeTree kern = backend.newTree(kernel, 2);
+        Vma[] vmas = new Vma[64];
+        for (int i = 0; i < vmas.length; i++) vmas[i] = kernel.vmas().allocate(null);
+        java.util.Random rnd = new java.util.Random(20251125);
+        int deepest = 0;
+        for (int op = 0; op < 16_000; op++) {
+            long slot = rnd.nextInt(4096);
+            long start = 0x10000000L + slot * 8 * PAGE;
+            int kind = rnd.nextInt(10);
+            if (kind < 7) { // map 1-7 pages at a slot
+                both(java, kern, start, start + (1 + rnd.nextInt(7)) * PAGE - 1, vmas[rnd.nextInt(vmas.length)]);
+            } else if (kind < 8) { // unmap one slot
+                both(java, kern, start, start + 8 * PAGE - 1, null);
+            } else if (kind < 9) { // unmap a run of slots
+                both(java, kern, start, start + (2 + rnd.nextInt(40)) * 8 * PAGE - 1, null);
+            } else { // remap the middle pages of a slot
+                both(java, kern, start + PAGE, start + 3 * PAGE - 1, vmas[rnd.nextInt(vmas.length)]);
+            }
+            long[] shape = kern.nodeShape();
+            for (int i = 0; i < shape.length; i += 4) deepest = Math.max(deepest, (int) (shape[i] >> 1));
+        }
+        assertThat(deepest).as("deepest level reached").isGreaterThanOrEqualTo(3);
+        backend.quiesce(kernel);
+    }
+
     private static void both(RangeTree java, RangeTree kern, long first, long last, Object entry) {
         java.store(first, last, entry);
         kern.store(first, last, entry);

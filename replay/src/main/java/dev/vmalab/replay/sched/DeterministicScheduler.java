@@ -124,6 +124,18 @@ public final class DeterministicScheduler implements Scheduling {
         yieldAt(YieldPoint.WAIT);
     }
 
+    /** Alone, a worker waiting for a thread outside the model (liburcu's) just spins; else it hands over as in waitTurn. */
+    @Override
+    public void waitExternal() {
+        Worker me = self.get();
+        if (me != null && runnable.size() == 1) {
+            if (aborted) throw new Aborted();
+            Thread.onSpinWait();
+            return;
+        }
+        waitTurn();
+    }
+
     /** Scheduling decisions taken so far (yield points reached by workers). */
     public long decisions() {
         return decisions;

@@ -43,4 +43,18 @@ class DeterministicSchedulerTest {
         assertThatThrownBy(() -> s.run(List.of(new DeterministicScheduler.Body("alone", s::waitTurn))))
                 .hasMessageContaining("deadlock");
     }
+
+    /** A grace period of the native backend runs on liburcu's thread: waiting for it alone is no deadlock. */
+    @Test
+    void aLoneWorkerMayWaitForWorkOutsideTheModel() {
+        DeterministicScheduler s = new DeterministicScheduler(1, 30, false);
+        java.util.concurrent.CompletableFuture<Void> outside = new java.util.concurrent.CompletableFuture<>();
+        Thread.ofPlatform().start(() -> outside.complete(null));
+        s.run(List.of(new DeterministicScheduler.Body("alone", () -> {
+            do {
+                s.waitExternal(); // at least once: waitTurn() here would be a deadlock
+            } while (!outside.isDone());
+        })));
+        assertThat(outside).isDone();
+    }
 }

@@ -19,6 +19,15 @@ public interface Scheduling {
         Thread.onSpinWait();
     }
 
+    /**
+     * Called in a loop that waits for work done outside the model's threads
+     * (liburcu's grace period, on its own thread): like {@link #waitTurn}, but
+     * waiting alone is no deadlock, since that work goes on regardless.
+     */
+    default void waitExternal() {
+        waitTurn();
+    }
+
     /** The JVM schedules; waits spin politely. */
     Scheduling FREE = new Scheduling() {
         @Override
