@@ -18,9 +18,15 @@ import java.util.Map;
  * Builds the native libraries once per test JVM into {@code target/native-cache} (or
  * {@code $VMALAB_NATIVE_CACHE}), and skips the calling test, with the reason, only when a
  * prerequisite is not installed: gcc, liburcu-dev, or the linux-source-6.12 tarball.
+ * {@code -Dvmalab.kernelSrc=DIR|TARBALL} builds from that kernel source instead, so the
+ * differential test checks the model against your own tree.
  */
 public final class NativeTestSupport {
     private NativeTestSupport() {}
+
+    /** -Dvmalab.kernelSrc: the kernel source the tests build from, or null for Debian's. */
+    private static final Path KERNEL_SRC = System.getProperty("vmalab.kernelSrc", "").isBlank()
+            ? null : Path.of(System.getProperty("vmalab.kernelSrc")).toAbsolutePath();
 
     private static NativeBuild build;
     private static String missing;
@@ -31,14 +37,19 @@ public final class NativeTestSupport {
         if (build == null && missing == null) {
             try {
                 Toolchain.detect();
-                if (!Files.isRegularFile(KernelSource.DEBIAN_TARBALL)) {
+                String env = System.getenv("VMALAB_NATIVE_CACHE");
+                Path cache = env != null && !env.isBlank() ? Path.of(env) : Path.of("target", "native-cache").toAbsolutePath();
+                if (KERNEL_SRC != null) {
+                    KernelSource own = KernelSource.of(KERNEL_SRC);
+                    own.check(); // a wrong path fails the tests rather than skipping them
+                    build = new NativeBuild(cache, own, System.err::println);
+                } else if (!Files.isRegularFile(KernelSource.DEBIAN_TARBALL)) {
                     missing = KernelSource.DEBIAN_TARBALL + " missing: apt-get install linux-source-6.12";
                 } else {
-                    String env = System.getenv("VMALAB_NATIVE_CACHE");
-                    Path cache = env != null && !env.isBlank() ? Path.of(env) : Path.of("target", "native-cache").toAbsolutePath();
                     build = new NativeBuild(cache, KernelSource.debian(), System.err::println);
                 }
             } catch (NativeBuildException e) {
+                if (KERNEL_SRC != null) throw e;
                 missing = e.getMessage();
             }
         }
@@ -60,7 +71,8 @@ public final class NativeTestSupport {
     public static dev.vmalab.nativebackend.tree.NativeTreeBackend backend(String name, KernelVariant variant, boolean strict) {
         NativeBuild b = build();
         return (dev.vmalab.nativebackend.tree.NativeTreeBackend) dev.vmalab.nativebackend.tree.NativeBackends.create(name, variant.id(),
-                dev.vmalab.nativebackend.tree.NativeBackendOptions.defaults().withCacheRoot(b.cacheRoot()).withStrict(strict));
+                dev.vmalab.nativebackend.tree.NativeBackendOptions.defaults().withCacheRoot(b.cacheRoot())
+                        .withKernelSrc(KERNEL_SRC).withStrict(strict));
     }
 
     /** The o2 library of a variant, loaded into this JVM. */
