@@ -1,41 +1,106 @@
 package dev.vmalab.model.vma;
 
 import dev.vmalab.model.sched.Scheduling;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayDeque;
+import java.util.Iterator;
 
 /**
- * mm->mmap_lock, an rw_semaphore: many readers or one writer; a waiting
- * writer holds off new readers (as rwsem's handoff does). Waits loop through
- * {@link Scheduling#waitTurn()} so a deterministic scheduler stays in control.
+ * mm->mmap_lock, an rw_semaphore (kernel/locking/rwsem.c): many readers or one
+ * writer. A task that cannot take it at once queues; a release hands the lock
+ * to the head of the queue (rwsem_mark_wake(RWSEM_WAKE_ANY)): a writer at the
+ * head gets it alone, otherwise every queued reader gets it. So a writer that
+ * re-takes the lock at once queues behind the readers waiting for it and
+ * cannot starve them. Simplification: no optimistic spinning, no reader lock
+ * stealing and no 4 ms handoff timeout: arrivals queue whenever anyone waits.
+ * Waits loop through {@link Scheduling#waitTurn()} so a deterministic
+ * scheduler stays in control.
  */
 final class MmapLock {
     private static final int WRITER = -1;
-    private final AtomicInteger state = new AtomicInteger(); // readers, or WRITER
-    private final AtomicInteger writersWaiting = new AtomicInteger();
 
-    void readLock(Scheduling s) {
-        while (true) {
-            int c = state.get();
-            if (c >= 0 && writersWaiting.get() == 0 && state.compareAndSet(c, c + 1)) return;
-            s.waitTurn();
+    /** A task in rwsem_down_read_slowpath() / rwsem_down_write_slowpath(). */
+    private static final class Waiter {
+        final boolean writer;
+        volatile boolean granted;
+
+        Waiter(boolean writer) {
+            this.writer = writer;
         }
     }
 
+    private int state; // readers holding it, or WRITER; guarded by this
+    private final ArrayDeque<Waiter> queue = new ArrayDeque<>(); // guarded by this
+
+    void readLock(Scheduling s) {
+        Waiter w;
+        synchronized (this) {
+            if (state >= 0 && queue.isEmpty()) {
+                state++;
+                return;
+            }
+            w = enqueue(false);
+        }
+        while (!w.granted) s.waitTurn();
+    }
+
     void readUnlock() {
-        if (state.getAndDecrement() <= 0) throw new IllegalStateException("mmap_read_unlock() without the lock");
+        synchronized (this) {
+            if (state <= 0) throw new IllegalStateException("mmap_read_unlock() without the lock");
+            if (--state == 0) wake();
+        }
     }
 
     void writeLock(Scheduling s) {
-        writersWaiting.incrementAndGet();
-        while (!state.compareAndSet(0, WRITER)) s.waitTurn();
-        writersWaiting.decrementAndGet();
+        Waiter w;
+        synchronized (this) {
+            if (state == 0 && queue.isEmpty()) {
+                state = WRITER;
+                return;
+            }
+            w = enqueue(true);
+        }
+        while (!w.granted) s.waitTurn();
     }
 
     void writeUnlock() {
-        if (!state.compareAndSet(WRITER, 0)) throw new IllegalStateException("mmap_write_unlock() without the lock");
+        synchronized (this) {
+            if (state != WRITER) throw new IllegalStateException("mmap_write_unlock() without the lock");
+            state = 0;
+            wake();
+        }
     }
 
-    boolean isWriteLocked() {
-        return state.get() == WRITER;
+    synchronized boolean isWriteLocked() {
+        return state == WRITER;
+    }
+
+    /** Tasks queued for the lock (for tests). */
+    synchronized int waiters() {
+        return queue.size();
+    }
+
+    private Waiter enqueue(boolean writer) {
+        Waiter w = new Waiter(writer);
+        queue.addLast(w);
+        return w;
+    }
+
+    /** rwsem_mark_wake(RWSEM_WAKE_ANY) on a free lock: the head writer, or all queued readers. */
+    private void wake() {
+        Waiter head = queue.peekFirst();
+        if (head == null) return;
+        if (head.writer) {
+            queue.pollFirst();
+            state = WRITER;
+            head.granted = true;
+            return;
+        }
+        for (Iterator<Waiter> it = queue.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.writer) continue;
+            it.remove();
+            state++;
+            w.granted = true;
+        }
     }
 }
