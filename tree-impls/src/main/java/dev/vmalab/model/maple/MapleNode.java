@@ -36,15 +36,19 @@ public final class MapleNode extends NodeMemory {
     final Object[] slots = new Object[SLOTS];
     volatile int end;
     volatile boolean leaf;
-    /** The parent node, null for the root, this node itself once dead. */
-    volatile MapleNode parent;
-    /** mte_parent_slot(): this node's offset in its parent (writer side). */
-    int parentSlot;
     /**
-     * MA_ROOT_PARENT: the parent pointer points at the tree. A fresh node has
-     * neither a parent nor this bit, so it is not a root until given one.
+     * maple_node.parent: one word in the kernel, so a reader climbing sees the
+     * parent and the slot in it together. The parent node and this node's
+     * slot in it; {@link #TREE} for the root (MA_ROOT_PARENT); {@link #dead}
+     * once dead (the node itself); null for a fresh node, which is no root.
      */
-    boolean treeParent;
+    private volatile Parent link;
+    private final Parent dead = new Parent(this, 0);
+
+    /** The parent pointer's value: a node and a slot in it, or the tree when {@code node} is null. */
+    record Parent(MapleNode node, int slot) {}
+
+    private static final Parent TREE = new Parent(null, 0);
 
     MapleNode(int address) {
         super(address);
@@ -68,31 +72,49 @@ public final class MapleNode extends NodeMemory {
     }
 
     boolean isDead() {
-        return parent == this;
+        return link == dead;
     }
 
     /** mte_set_node_dead(): parent = self, after the replacement is published. */
     void markDead() {
-        parent = this;
+        link = dead;
     }
 
     /** ma_is_root(): the parent pointer points at the tree (a dead node's points at itself). */
     boolean isRoot() {
-        return treeParent && parent != this;
+        return link == TREE;
+    }
+
+    /** The parent pointer as one read (mte_parent() and mte_parent_slot() of the same word). */
+    Parent parentLink() {
+        return link;
+    }
+
+    /** mte_parent(): the parent node (this node when dead, null for the root or a fresh node). */
+    MapleNode parent() {
+        Parent l = link;
+        return l == null ? null : l.node();
+    }
+
+    /** mte_parent_slot(). */
+    int parentSlot() {
+        Parent l = link;
+        return l == null ? 0 : l.slot();
     }
 
     /** mas_set_parent(): this node sits at {@code slot} of {@code p}. */
     void setParent(MapleNode p, int slot) {
-        parent = p;
-        parentSlot = slot;
-        treeParent = false;
+        link = new Parent(p, slot);
+    }
+
+    /** {@code node->parent = ma_parent_ptr(mas_tree_parent(mas))}: this node is (to be) the root. */
+    void setTreeParent() {
+        link = TREE;
     }
 
     /** {@code node->parent = other->parent}: the same parent pointer, slot and root bit. */
     void copyParentFrom(MapleNode other) {
-        parent = other.parent;
-        parentSlot = other.parentSlot;
-        treeParent = other.treeParent;
+        link = other.link;
     }
 
     /** The child at {@code slot} of an internal node. */
@@ -130,7 +152,7 @@ public final class MapleNode extends NodeMemory {
         java.util.Arrays.fill(pivots, POISON);
         java.util.Arrays.fill(slots, null);
         end = 0;
-        parent = this; // reads of freed memory see a dead node and restart from the root
+        link = dead; // reads of freed memory see a dead node and restart from the root
     }
 
     @Override
@@ -139,8 +161,6 @@ public final class MapleNode extends NodeMemory {
         java.util.Arrays.fill(slots, null);
         end = 0;
         leaf = false;
-        parent = null;
-        parentSlot = 0;
-        treeParent = false;
+        link = null;
     }
 }

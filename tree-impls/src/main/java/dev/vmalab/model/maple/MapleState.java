@@ -14,14 +14,11 @@ import dev.vmalab.model.tree.TreeCursor;
  * node was freed, is the bug this lab studies: every node read goes through
  * the KASAN-like checks with the generation the pointer was read at.
  *
- * <p>Simplification: the kernel climbs to parents through each node's parent
- * pointer (mas_ascend); this state remembers the path it walked down and
- * climbs that, with the same dead-node checks.
+ * <p>Like the kernel, it climbs to the next leaf through the nodes' parent
+ * pointers (mas_ascend()), which writers re-point when they adopt a node
+ * into a new parent.
  */
 public final class MapleState implements TreeCursor {
-    /** Levels a walk can record: 16^12 entries is far beyond any address space (the kernel allows 31). */
-    private static final int MAX_HEIGHT = 12;
-
     private final MapleTree tree;
     private final Kernel kernel;
     private final Task task;
@@ -35,11 +32,6 @@ public final class MapleState implements TreeCursor {
     int depth;
     int offset;
     int end;
-    // The path from the root to node: per level the node, its generation when read, its range, the offset taken.
-    private final MapleNode[] pathNode = new MapleNode[MAX_HEIGHT];
-    private final long[] pathGen = new long[MAX_HEIGHT];
-    private final long[] pathMax = new long[MAX_HEIGHT];
-    private final int[] pathOff = new int[MAX_HEIGHT];
 
     /** MA_STATE(name, mt, first, end). */
     public MapleState(MapleTree tree, long first, long end) {
@@ -216,12 +208,6 @@ public final class MapleState implements TreeCursor {
                 return null;
             }
             if (clean) NodeChecks.afterRead(kernel, task, cur, curGen); // freed and reused while we read it?
-            if (level < MAX_HEIGHT) {
-                pathNode[level] = cur;
-                pathGen[level] = curGen;
-                pathMax[level] = prevMax;
-                pathOff[level] = off;
-            }
             if (cur.leaf || !(slot instanceof MapleNode child)) {
                 end = curEnd;
                 offset = off;
@@ -294,43 +280,49 @@ public final class MapleState implements TreeCursor {
 
     /**
      * mas_next_slot(mas, max, empty = false): the next non-null entry, climbing
-     * to the next node when needed. When the next range would start above the
+     * to the next leaf when needed. When the next range would start above the
      * limit the state stays where it is (overflow).
      */
     private Object nextSlot(long limit) {
         long savePoint = last;
         while (true) {
             if (node == null) return null;
-            NodeChecks.beforeRead(kernel, task, node, nodeGen);
+            MapleNode leaf = node;
+            NodeChecks.beforeRead(kernel, task, leaf, nodeGen);
             kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
-            if (node.isDead()) {
+            if (leaf.isDead()) { // mas_rewalk_if_dead()
                 rewalk(savePoint);
                 continue;
             }
-            if (max >= limit) { // this node reaches the limit: is there anything after the current range below it?
-                if (offset >= node.end || node.pivot(offset) >= limit) {
-                    if (node.isDead()) {
-                        rewalk(savePoint);
-                        continue;
-                    }
+            if (max >= limit) { // this leaf reaches the limit: does the current range already?
+                long pivot = offset < end ? leaf.pivot(offset) : max;
+                if (leaf.isDead()) {
+                    rewalk(savePoint);
+                    continue;
+                }
+                if (pivot >= limit) {
                     status = MapleStatus.OVERFLOW;
                     return null;
                 }
             }
-            if (offset < node.end) {
+            if (offset < end) {
+                index = leaf.pivot(offset) + 1;
                 offset++;
-                index = node.pivot(offset - 1) + 1;
-                last = offset < node.end ? node.pivot(offset) : max;
-            } else if (!nextNode()) {
-                status = MapleStatus.OVERFLOW;
-                return null;
-            } else if (node == null) {
-                rewalk(savePoint);
-                continue;
-            }
-            if (index > limit) {
-                status = MapleStatus.OVERFLOW;
-                return null;
+                last = offset < end ? leaf.pivot(offset) : max;
+            } else {
+                if (last >= limit) {
+                    status = MapleStatus.OVERFLOW;
+                    return null;
+                }
+                if (nextNode(leaf, limit)) { // met a dead node
+                    rewalk(savePoint);
+                    continue;
+                }
+                if (status == MapleStatus.OVERFLOW) return null; // WARN_ON_ONCE in the kernel
+                offset = 0;
+                index = min;
+                NodeChecks.beforeRead(kernel, task, node, nodeGen);
+                last = node.pivot(0);
             }
             Object entry = node.slot(offset);
             if (node.isDead()) {
@@ -353,55 +345,115 @@ public final class MapleState implements TreeCursor {
     }
 
     /**
-     * mas_next_node(): move to the first slot of the next leaf. Returns false
-     * at the end of the tree; leaves node null when it met a dead node.
+     * mas_next_node(): from the end of leaf {@code from}, up through the parent
+     * pointers to the first ancestor with a slot to the right, then down its
+     * leftmost edge to the next leaf. Returns true when it met a dead node
+     * (the caller rewalks); sets OVERFLOW at the end of the tree or past the limit.
      */
-    private boolean nextNode() {
-        int level = depth;
-        while (true) {
-            if (level == 0) return false;
-            level--;
-            MapleNode parent = pathNode[level];
-            NodeChecks.beforeRead(kernel, task, parent, pathGen[level]);
-            if (parent.isDead()) {
-                node = null;
-                return true;
-            }
-            if (pathOff[level] < parent.end) break;
-        }
-        // Step right at this level, then down the leftmost edge.
-        MapleNode parent = pathNode[level];
-        int off = ++pathOff[level];
-        long mn = parent.pivot(off - 1) + 1;
-        long mx = parent.slotMax(off, pathMax[level]);
-        Object child = parent.slot(off);
-        while (true) {
+    private boolean nextNode(MapleNode from, long limit) {
+        MapleNode n = from;
+        if (max >= limit) return overflow(n);
+        long mn = max + 1;
+        int level = 0;
+        int nodeEnd;
+        do {
+            if (n.isRoot()) return overflow(n);
+            if (ascend()) return true;
             level++;
-            MapleNode n = (MapleNode) child;
+            n = node;
+            NodeChecks.beforeRead(kernel, task, n, nodeGen);
+            nodeEnd = n.end;
+            if (n.isDead()) return true;
+        } while (offset == nodeEnd);
+        offset++;
+        Object next = n.slot(offset);
+        if (n.isDead()) return true;
+        if (level > 1) offset = 0;
+        while (level > 1) { // down the leftmost edge to the level above the leaves
+            level--;
+            if (!(next instanceof MapleNode child)) return true; // memory reused under us (reported): rewalk
+            n = child;
             long gen = n.generation();
             NodeChecks.beforeRead(kernel, task, n, gen);
-            pathNode[level] = n;
-            pathGen[level] = gen;
-            pathMax[level] = mx;
-            pathOff[level] = 0;
-            if (n.isDead()) {
-                node = null;
-                return true;
-            }
-            if (n.leaf) {
-                node = n;
-                nodeGen = gen;
-                depth = level;
-                min = mn;
-                max = mx;
-                end = n.end;
-                offset = 0;
-                index = mn;
-                last = n.slotMax(0, mx);
-                return true;
-            }
-            mx = n.slotMax(0, mx);
-            child = n.slot(0);
+            node = n;
+            nodeGen = gen;
+            next = n.slot(0);
+            if (n.isDead()) return true;
         }
+        max = offset >= n.pivotCount() ? max : n.pivot(offset); // mas_safe_pivot() of the leaf's parent
+        if (!(next instanceof MapleNode leaf)) return true;
+        long leafGen = leaf.generation();
+        NodeChecks.beforeRead(kernel, task, leaf, leafGen);
+        end = leaf.end;
+        if (n.isDead()) return true;
+        node = leaf;
+        nodeGen = leafGen;
+        min = mn;
+        return false;
+    }
+
+    /** The overflow label of mas_next_node(). */
+    private boolean overflow(MapleNode n) {
+        if (n.isDead()) return true;
+        status = MapleStatus.OVERFLOW;
+        return false;
+    }
+
+    /**
+     * mas_ascend() on the read side: to the parent through the node's parent
+     * pointer, with its min and max from the ancestors' pivots. Every node it
+     * reads goes through the KASAN-like checks. Returns true on a dead node.
+     */
+    private boolean ascend() {
+        MapleNode a = node;
+        MapleNode.Parent link = a.parentLink();
+        if (link == null) return true; // memory reused under us (reported): rewalk
+        if (link.node() == null) { // the root
+            offset = 0;
+            return false;
+        }
+        MapleNode p = link.node();
+        if (p == a) return true;
+        offset = link.slot();
+        if (a.parentLink().node() != p) return true; // "all parent information is still accurate"
+        node = p;
+        nodeGen = p.generation();
+        NodeChecks.beforeRead(kernel, task, p, nodeGen);
+        if (p.isRoot()) {
+            max = MapleTree.MAX;
+            min = 0;
+            return false;
+        }
+        long mn = 0;
+        long mx = MapleTree.MAX;
+        boolean setMin = false;
+        boolean setMax = false;
+        if (offset == 0) {
+            mn = min;
+            setMin = true;
+        }
+        if (max == MapleTree.MAX) setMax = true;
+        MapleNode pe = p;
+        do {
+            MapleNode.Parent up = pe.parentLink();
+            if (up == null || up.node() == null || up.node() == pe) return true; // changed under us: rewalk
+            MapleNode an = up.node();
+            int aSlot = up.slot();
+            NodeChecks.beforeRead(kernel, task, an, an.generation());
+            if (an.isDead()) return true;
+            if (!setMin && aSlot != 0) {
+                setMin = true;
+                mn = an.pivot(aSlot - 1) + 1;
+            }
+            if (!setMax && aSlot < an.pivotCount()) {
+                setMax = true;
+                mx = an.pivot(aSlot);
+            }
+            if (an.isRoot()) break;
+            pe = an;
+        } while (!setMin || !setMax);
+        max = mx;
+        min = mn;
+        return false;
     }
 }

@@ -40,8 +40,7 @@ public final class MapleTree implements RangeTree {
     /** rcu_assign_pointer(mt->ma_root, ...). */
     void publishRoot(MapleNode node) {
         if (node != null) {
-            node.parent = null;
-            node.treeParent = true;
+            node.setTreeParent();
         }
         root = node;
     }
@@ -157,7 +156,7 @@ public final class MapleTree implements RangeTree {
             } else {
                 MapleNode c = (MapleNode) s;
                 if (c == null) throw new IllegalStateException("null child in " + n.describe());
-                if (c.parent != n || c.parentSlot != i || c.treeParent) {
+                if (c.parent() != n || c.parentSlot() != i) {
                     throw new IllegalStateException("child's parent pointer is wrong in " + n.describe());
                 }
                 verify(c, lo, hi, depth + 1, false, leafDepth, prevNull);

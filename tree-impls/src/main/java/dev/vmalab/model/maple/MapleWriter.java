@@ -91,7 +91,7 @@ final class MapleWriter {
         node.pivots[slot] = mas.last;
         if (mas.last != MapleTree.MAX) node.pivots[++slot] = MapleTree.MAX;
         node.end = slot;
-        node.treeParent = true;
+        node.setTreeParent();
         tree.publishRoot(node);
         tree.kernel.scheduling().yieldAt(YieldPoint.WRITER_STEP);
     }
@@ -104,7 +104,7 @@ final class MapleWriter {
             fresh = newNode(true);
             fresh.slots[0] = entry;
             fresh.pivots[0] = mas.last;
-            fresh.treeParent = true;
+            fresh.setTreeParent();
         }
         topiary.replaceRoot(fresh, old);
     }

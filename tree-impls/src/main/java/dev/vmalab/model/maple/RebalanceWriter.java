@@ -178,8 +178,7 @@ final class RebalanceWriter {
             if (right != null) right.setParent(l.node, ++slot);
         }
         if (newRoot || l.isRootLimits()) {
-            l.node.parent = null; // ma_parent_ptr(mas_tree_parent(mas))
-            l.node.treeParent = true;
+            l.node.setTreeParent(); // ma_parent_ptr(mas_tree_parent(mas))
             while (!mast.origL.isRoot()) mast.ascend();
         } else {
             l.node.copyParentFrom(mast.origL.node);

@@ -83,7 +83,7 @@ final class SplitWriter {
             cp = false;
         } else {
             mas.ascend();
-            mas.offset = mas.node.parentSlot;
+            mas.offset = mas.node.parentSlot();
         }
         if (cp && mast.l.offset != 0) mast.bn.copyFrom(mas, 0, mast.l.offset - 1, 0);
         int split = mast.bn.bEnd;
@@ -101,7 +101,7 @@ final class SplitWriter {
         mast.bn.copyTo(0, split, mast.l, true);
         mast.r.node.pivots[0] = mast.r.max; // mte_set_pivot(); the copy below overwrites it
         mast.bn.copyTo(split + 1, mast.bn.bEnd, mast.r, false);
-        mast.l.offset = mas.node.parentSlot;
+        mast.l.offset = mas.node.parentSlot();
         mast.l.max = mast.bn.pivot[split];
         mast.r.min = mast.l.max + 1;
         if (mas.node.leaf) return;

@@ -26,7 +26,7 @@ final class Topiary {
         if (fresh.isRoot()) {
             tree.publishRoot(fresh);
         } else {
-            fresh.parent.publishSlot(fresh.parentSlot, fresh);
+            fresh.parent().publishSlot(fresh.parentSlot(), fresh);
         }
         tree.kernel.scheduling().yieldAt(YieldPoint.WRITER_PUBLISHED); // readers may see the new node, the old one not yet dead
     }
@@ -62,7 +62,7 @@ final class Topiary {
                 // mas_find_child(): the children not adopted by a new node were replaced too.
                 for (int o = 0; o <= n.end && next.size() < 3; o++) {
                     MapleNode c = n.child(o);
-                    if (c.parent != n) continue;
+                    if (c.parent() != n) continue;
                     long cmin = o == 0 ? t.min() : n.pivots[o - 1] + 1;
                     long cmax = n.safePivot(o, t.max());
                     if (cmin >= mas.index && cmax <= mas.last) { // inside the write: a dead subtree (mat_add)
@@ -101,7 +101,7 @@ final class Topiary {
             List<MapleNode> next = new ArrayList<>(3);
             for (MapleNode n : level) {
                 for (int o = 0; o <= n.end && next.size() < 3; o++) {
-                    if (n.child(o).parent == n) next.add(n.child(o));
+                    if (n.child(o).parent() == n) next.add(n.child(o));
                 }
                 for (int o = n.end; o >= 0; o--) n.child(o).setParent(n, o);
             }

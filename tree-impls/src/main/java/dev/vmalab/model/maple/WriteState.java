@@ -98,9 +98,10 @@ final class WriteState {
             offset = 0;
             return false;
         }
-        MapleNode p = a.parent;
+        MapleNode.Parent link = a.parentLink();
+        MapleNode p = link.node();
         if (p == a) return true;
-        offset = a.parentSlot;
+        offset = link.slot();
         node = p;
         if (p.isRoot()) {
             min = 0;
@@ -118,8 +119,9 @@ final class WriteState {
         if (max == MapleTree.MAX) setMax = true;
         MapleNode pe = p;
         do {
-            MapleNode an = pe.parent;
-            int aSlot = pe.parentSlot;
+            MapleNode.Parent up = pe.parentLink();
+            MapleNode an = up.node();
+            int aSlot = up.slot();
             if (an.isDead()) return true;
             if (!setMin && aSlot != 0) {
                 setMin = true;
@@ -139,7 +141,7 @@ final class WriteState {
 
     /** mas_prev_sibling(): to the node left of this one under the same parent. */
     boolean prevSibling() {
-        int pSlot = node.parentSlot;
+        int pSlot = node.parentSlot();
         if (node.isRoot() || pSlot == 0) return false;
         ascend();
         offset = pSlot - 1;
@@ -152,7 +154,7 @@ final class WriteState {
         if (node.isRoot()) return false;
         WriteState parent = copy();
         parent.ascend();
-        parent.offset = node.parentSlot + 1;
+        parent.offset = node.parentSlot() + 1;
         if (parent.offset > parent.dataEnd()) return false;
         setFrom(parent);
         descend();
