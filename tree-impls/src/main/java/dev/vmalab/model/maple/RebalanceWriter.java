@@ -124,7 +124,6 @@ final class RebalanceWriter {
         if ((mast.origL.min != 0 || mast.origR.max != MapleTree.MAX) && mast.bn.bEnd <= mast.bn.minSlots()) {
             mast.spanningRebalance();
         }
-        l.depth = 0;
         boolean newRoot = false;
         while (count-- > 0) {
             mast.bn.bEnd--;
@@ -150,7 +149,6 @@ final class RebalanceWriter {
             // The next level up: its data goes into the big node for the next round.
             mast.bn.clear();
             mast.bn.leaf = left.leaf;
-            l.depth++;
             if (l.isRootLimits()) { // the new left node covers everything: it is the root
                 newRoot = true;
                 break;
@@ -171,7 +169,6 @@ final class RebalanceWriter {
         }
         if (!newRoot) {
             l.node = newNode(mast.origL.node.leaf);
-            l.depth++;
             mast.bn.copyTo(0, l.node.slotCount() - 1, l, true);
             left.setParent(l.node, slot);
             if (middle != null) middle.setParent(l.node, ++slot);
@@ -184,7 +181,6 @@ final class RebalanceWriter {
             l.node.copyParentFrom(mast.origL.node);
         }
         MapleNode old = mast.origL.node;
-        mas.depth = l.depth;
         mas.node = l.node;
         mas.min = l.min;
         mas.max = l.max;

@@ -29,21 +29,21 @@ final class SplitWriter {
         WriteState prevL = new WriteState(mas.index, mas.last);
         WriteState prevR = new WriteState(mas.index, mas.last);
         int height = 0;
-        mas.depth = tree.height();
+        int depth = tree.height(); // mas_mt_height()
         SubtreeState mast = new SubtreeState(b, prevL, prevR);
         mast.l = l;
         mast.r = r;
-        while (height++ <= mas.depth) {
+        while (height++ <= depth) {
             if (b.slotCount() > b.bEnd) {
-                splitFinalNode(mast, mas, height);
+                splitFinalNode(mast, mas);
                 break;
             }
             l.setFrom(mas);
             r.setFrom(mas);
             l.node = newNode(b.leaf);
             r.node = newNode(b.leaf);
-            if (pushData(mas, height, mast, true)) break;
-            if (pushData(mas, height, mast, false)) break;
+            if (pushData(mas, mast, true)) break;
+            if (pushData(mas, mast, false)) break;
             BigNode.Split s = b.calcSplit();
             splitData(mast, mas, s.split());
             r.max = mas.max; // mab_mas_cp() in splitData() overwrote it
@@ -57,11 +57,8 @@ final class SplitWriter {
     }
 
     /** mas_split_final_node(): the level fits one node, which takes the place of mas.node (maybe as the root). */
-    private void splitFinalNode(SubtreeState mast, WriteState mas, int height) {
-        if (mas.isRoot()) {
-            mast.bn.leaf = false; // a root over two nodes is maple_arange_64
-            mas.depth = height;
-        }
+    private void splitFinalNode(SubtreeState mast, WriteState mas) {
+        if (mas.isRoot()) mast.bn.leaf = false; // a root over two nodes is maple_arange_64
         MapleNode ancestor = newNode(mast.bn.leaf);
         mast.l.node.setParent(ancestor, mast.l.offset);
         mast.r.node.setParent(ancestor, mast.r.offset);
@@ -99,7 +96,6 @@ final class SplitWriter {
     /** mast_split_data(): the big node into the new left and right nodes, cut after {@code split}. */
     private static void splitData(SubtreeState mast, WriteState mas, int split) {
         mast.bn.copyTo(0, split, mast.l, true);
-        mast.r.node.pivots[0] = mast.r.max; // mte_set_pivot(); the copy below overwrites it
         mast.bn.copyTo(split + 1, mast.bn.bEnd, mast.r, false);
         mast.l.offset = mas.node.parentSlot();
         mast.l.max = mast.bn.pivot[split];
@@ -123,10 +119,9 @@ final class SplitWriter {
      * with it instead of splitting: two new nodes replace the node and the
      * sibling, and the split stops at this level.
      */
-    private boolean pushData(WriteState mas, int height, SubtreeState mast, boolean left) {
+    private boolean pushData(WriteState mas, SubtreeState mast, boolean left) {
         int slotTotal = mast.bn.bEnd;
         WriteState tmp = mas.copy();
-        tmp.depth = mast.l.depth;
         if (left && !tmp.prevSibling()) return false;
         if (!left && !tmp.nextSibling()) return false;
         int end = tmp.dataEnd();
@@ -158,7 +153,7 @@ final class SplitWriter {
         if (left) mast.origL.offset += end + 1;
         splitData(mast, mas, split);
         fillBigNode(mast, mas, 2);
-        splitFinalNode(mast, mas, height + 1);
+        splitFinalNode(mast, mas);
         return true;
     }
 }

@@ -81,7 +81,6 @@ final class WriteRequest {
         mas.min = rMin;
         mas.node = (MapleNode) content;
         mas.offset = 0;
-        mas.depth++;
     }
 
     /** mas_wr_end_piv(): the slot holding last, and where it ends. */

@@ -15,7 +15,6 @@ final class WriteState {
     int offset;
     /** mas->end: the data end of {@link #node} as last read. */
     int end;
-    int depth;
     /** ma_none: no node (an unused left/middle/right of a subtree state). */
     boolean none;
 
@@ -46,7 +45,6 @@ final class WriteState {
         last = o.last;
         offset = o.offset;
         end = o.end;
-        depth = o.depth;
         none = o.none;
     }
 
@@ -55,7 +53,6 @@ final class WriteState {
         node = root;
         min = 0;
         max = MapleTree.MAX;
-        depth = 0;
         offset = 0;
         none = false;
     }
