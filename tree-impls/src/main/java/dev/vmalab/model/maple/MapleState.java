@@ -185,7 +185,7 @@ public final class MapleState implements TreeCursor {
             long prevMin = mn;
             long prevMax = mx;
             int off;
-            if (curEnd == 0) { // one slot: it ends at the node's max, no pivot is set
+            if (curEnd == 0) { // one slot: it ends at the node's max (which pivot[0] holds too)
                 off = 0;
             } else if (cur.pivot(0) >= index) {
                 off = 0;
