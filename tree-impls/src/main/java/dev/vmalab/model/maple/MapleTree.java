@@ -37,6 +37,13 @@ public final class MapleTree implements RangeTree {
         return root;
     }
 
+    /** mas_pop_node(): a fresh node of this tree (leaf or internal), not yet visible. */
+    MapleNode newNode(boolean leaf) {
+        MapleNode n = kernel.nodes().allocate(owner);
+        n.leaf = leaf;
+        return n;
+    }
+
     /** rcu_assign_pointer(mt->ma_root, ...). */
     void publishRoot(MapleNode node) {
         if (node != null) {

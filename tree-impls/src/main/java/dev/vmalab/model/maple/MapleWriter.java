@@ -84,7 +84,7 @@ final class MapleWriter {
     private void storeRoot(WriteState mas, Object entry) {
         if (entry == null) return;
         // mas_root_expand(); a single entry at 0 would go in ma_root itself (KnownDivergence).
-        MapleNode node = newNode(true);
+        MapleNode node = tree.newNode(true);
         int slot = 0;
         if (mas.index != 0) node.pivots[slot++] = mas.index - 1;
         node.slots[slot] = entry;
@@ -101,7 +101,7 @@ final class MapleWriter {
         MapleNode old = tree.root();
         MapleNode fresh = null;
         if (entry != null || mas.index != 0 || mas.last != MapleTree.MAX) {
-            fresh = newNode(true);
+            fresh = tree.newNode(true);
             fresh.slots[0] = entry;
             fresh.pivots[0] = mas.last;
             fresh.setTreeParent();
@@ -131,7 +131,7 @@ final class MapleWriter {
         int offsetEnd = wr.offsetEnd;
         int nodePivots = old.pivotCount();
         if (mas.last == wr.endPiv) offsetEnd++; // don't copy this offset
-        MapleNode fresh = newNode(old.leaf);
+        MapleNode fresh = tree.newNode(old.leaf);
         fresh.copyParentFrom(old);
         int dst = mas.offset;
         System.arraycopy(old.pivots, 0, fresh.pivots, 0, dst);
@@ -158,11 +158,5 @@ final class MapleWriter {
         wr.storeInto(b, wr.offsetEnd);
         if (rebalance) rebalances.rebalance(wr.mas, b);
         else splits.split(wr.mas, b);
-    }
-
-    private MapleNode newNode(boolean leaf) {
-        MapleNode n = tree.kernel.nodes().allocate(tree.owner);
-        n.leaf = leaf;
-        return n;
     }
 }

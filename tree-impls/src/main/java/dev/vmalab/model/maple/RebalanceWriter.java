@@ -17,12 +17,6 @@ final class RebalanceWriter {
         this.topiary = topiary;
     }
 
-    private MapleNode newNode(boolean leaf) {
-        MapleNode n = tree.kernel.nodes().allocate(tree.owner);
-        n.leaf = leaf;
-        return n;
-    }
-
     /**
      * mas_wr_spanning_store(): {@code wr.mas} is at the node where the store
      * was found to span; walk to both ends, combine, rebalance. Returns false
@@ -129,7 +123,7 @@ final class RebalanceWriter {
             mast.bn.bEnd--;
             mast.bn.leaf = mast.origL.node.leaf;
             // mas_mab_to_node()
-            left = newNode(mast.bn.leaf);
+            left = tree.newNode(mast.bn.leaf);
             right = null;
             middle = null;
             int split;
@@ -140,9 +134,9 @@ final class RebalanceWriter {
                 BigNode.Split s = mast.bn.calcSplit();
                 split = s.split();
                 midSplit = s.mid();
-                right = newNode(mast.bn.leaf);
+                right = tree.newNode(mast.bn.leaf);
             }
-            if (midSplit != 0) middle = newNode(mast.bn.leaf);
+            if (midSplit != 0) middle = tree.newNode(mast.bn.leaf);
             mast.setSplitParents(left, middle, right, split, midSplit);
             mast.copyToNodes(left, middle, right, split, midSplit);
 
@@ -168,7 +162,7 @@ final class RebalanceWriter {
             if (count == 0) count++; // rebalancing against other nodes may need another round
         }
         if (!newRoot) {
-            l.node = newNode(mast.origL.node.leaf);
+            l.node = tree.newNode(mast.origL.node.leaf);
             mast.bn.copyTo(0, l.node.slotCount() - 1, l, true);
             left.setParent(l.node, slot);
             if (middle != null) middle.setParent(l.node, ++slot);

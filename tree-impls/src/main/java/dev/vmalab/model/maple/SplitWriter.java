@@ -16,12 +16,6 @@ final class SplitWriter {
         this.topiary = topiary;
     }
 
-    private MapleNode newNode(boolean leaf) {
-        MapleNode n = tree.kernel.nodes().allocate(tree.owner);
-        n.leaf = leaf;
-        return n;
-    }
-
     /** mas_split(): {@code mas} is at the leaf, {@code b} holds its data with the store applied. */
     void split(WriteState mas, BigNode b) {
         WriteState l = new WriteState(mas.index, mas.last);
@@ -40,8 +34,8 @@ final class SplitWriter {
             }
             l.setFrom(mas);
             r.setFrom(mas);
-            l.node = newNode(b.leaf);
-            r.node = newNode(b.leaf);
+            l.node = tree.newNode(b.leaf);
+            r.node = tree.newNode(b.leaf);
             if (pushData(mas, mast, true)) break;
             if (pushData(mas, mast, false)) break;
             BigNode.Split s = b.calcSplit();
@@ -59,7 +53,7 @@ final class SplitWriter {
     /** mas_split_final_node(): the level fits one node, which takes the place of mas.node (maybe as the root). */
     private void splitFinalNode(SubtreeState mast, WriteState mas) {
         if (mas.isRoot()) mast.bn.leaf = false; // a root over two nodes is maple_arange_64
-        MapleNode ancestor = newNode(mast.bn.leaf);
+        MapleNode ancestor = tree.newNode(mast.bn.leaf);
         mast.l.node.setParent(ancestor, mast.l.offset);
         mast.r.node.setParent(ancestor, mast.r.offset);
         ancestor.copyParentFrom(mas.node);
