@@ -84,20 +84,7 @@ public final class DeterministicScheduler implements Scheduling {
         if (runnable.isEmpty()) return;
         current = runnable.get(random.nextInt(runnable.size()));
         threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while replaying", e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            Throwable first = failures.getFirst();
-            if (first instanceof RuntimeException r) throw r;
-            if (first instanceof Error err) throw err;
-            throw new IllegalStateException(first);
-        }
+        WorkerThreads.joinAndRethrow(threads, failures);
     }
 
     @Override

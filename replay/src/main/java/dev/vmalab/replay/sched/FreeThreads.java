@@ -25,19 +25,6 @@ public final class FreeThreads {
             }));
         }
         threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while replaying", e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            Throwable first = failures.getFirst();
-            if (first instanceof RuntimeException r) throw r;
-            if (first instanceof Error err) throw err;
-            throw new IllegalStateException(first);
-        }
+        WorkerThreads.joinAndRethrow(threads, failures);
     }
 }
