@@ -108,8 +108,9 @@ public abstract class RetryLoopLookup implements LookupStrategy {
 
     /**
      * fallback: lock_next_vma_under_mmap_lock(), entered without RCU; returns under RCU with the
-     * iterator re-set. Simplified: its ERR_PTR(-EAGAIN) (vm_refcnt overflow) and -EINTR come back as
-     * null, the end of the read.
+     * iterator re-set. Simplified: its errors come back as null, the end of the read, where the kernel
+     * ends the read on -EINTR and on -EAGAIN (vm_refcnt at VMA_REF_LIMIT) reads on under mmap_lock
+     * (fs/proc/task_mmu.c: fallback_to_mmap_lock()); neither happens here (no signals, few readers).
      */
     public static Vma fallback(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
         stats.mapsFallbacks++;
