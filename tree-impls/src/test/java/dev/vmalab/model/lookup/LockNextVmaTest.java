@@ -46,7 +46,12 @@ class LockNextVmaTest {
     /** What the kernel returns: the pages listed, and the lab's maps counters. */
     private record Want(String layout, long retries, long gapRewalks, long fallbacks) {}
 
-    private record Scenario(String name, Consumer<Mm> writer, Want want) {
+    /** {@code writer} runs before the reader's vma_start_read() of V4; {@code onReaderWait}, if any, when the reader first waits. */
+    private record Scenario(String name, Consumer<Mm> writer, Consumer<Mm> onReaderWait, Want want) {
+        Scenario(String name, Consumer<Mm> writer, Want want) {
+            this(name, writer, null, want);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -91,7 +96,16 @@ class LockNextVmaTest {
                     assertThat(MapOps.munmap(mm, page(16), 2 * PAGE)).isZero();
                     anon(mm, page(2), 1, RWX);
                     assertThat(mm.tree().load(page(2))).as("the scenario needs V4's object reused").isSameAs(v4);
-                }, new Want(HEAD + "," + TAIL, 0, 0, 1)));
+                }, new Want(HEAD + "," + TAIL, 0, 0, 1)),
+                // A writer holds mmap_write_lock and has write-locked V4 (vma_start_write()): "if
+                // (READ_ONCE(vma->vm_lock_seq) == READ_ONCE(mm->mm_lock_seq.sequence)) { vma = NULL; goto err; }",
+                // then lock_next_vma()'s "goto fallback": lock_next_vma_under_mmap_lock() waits in
+                // mmap_read_lock_killable() until the writer unlocks, and finds V4 unchanged.
+                new Scenario("V4 write-locked", mm -> {
+                    mm.mmapWriteLock(mm.kernel().rcu().current());
+                    mm.vmaStartWrite((Vma) mm.tree().load(page(16)));
+                }, mm -> mm.mmapWriteUnlock(mm.kernel().rcu().current()),
+                        new Want(HEAD + ",16-18," + TAIL, 0, 0, 1)));
     }
 
     static Stream<Arguments> cases() {
@@ -106,7 +120,8 @@ class LockNextVmaTest {
 
     private record Read(String layout, VmaLockStats stats, CollectingSink sink, boolean writerRan) {}
 
-    private static Read read(LookupStrategy s, WalkSemantics walk, Consumer<Mm> writer) throws Exception {
+    private static Read read(LookupStrategy s, WalkSemantics walk, Consumer<Mm> writer, Consumer<Mm> onReaderWait)
+            throws Exception {
         CollectingSink sink = new CollectingSink();
         Kernel kernel = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(64).walkSemantics(walk)
                 .violations(sink).build();
@@ -122,6 +137,7 @@ class LockNextVmaTest {
                 writer.accept(mm);
                 ran[0] = true;
             });
+            if (onReaderWait != null) script.at(YieldPoint.WAIT, 1, () -> onReaderWait.accept(mm));
             kernel.setScheduling(script);
             reader.start();
             reader.join(30_000);
@@ -135,7 +151,7 @@ class LockNextVmaTest {
     void aMapsReaderRacingAWriterReturnsWhatTheKernelReturns(String strategy, WalkSemantics walk, Scenario sc)
             throws Exception {
         LookupStrategy s = StrategyRegistry.standard().get(strategy);
-        Read r = read(s, walk, sc.writer);
+        Read r = read(s, walk, sc.writer, sc.onReaderWait);
         assertThat(r.sink.violations()).as("every strategy's maps reader is memory-safe: the reset is the kernel's").isEmpty();
         // lock_next_vma() counts no vmstat event: count_vm_vma_lock_event() is only in lock_vma_under_rcu()
         assertThat(List.of(r.stats.lookups, r.stats.success, r.stats.abort, r.stats.miss, r.stats.fallback))
@@ -160,7 +176,7 @@ class LockNextVmaTest {
     @MethodSource("strategies")
     void withoutARaceEveryStrategyReadsTheMapWithoutRetryOrFallback(String strategy) throws Exception {
         LookupStrategy s = StrategyRegistry.standard().get(strategy);
-        Read r = read(s, WalkSemantics.RESUME_ACTIVE, mm -> { });
+        Read r = read(s, WalkSemantics.RESUME_ACTIVE, mm -> { }, null);
         assertThat(r.layout).isEqualTo(HEAD + ",16-18," + TAIL);
         assertThat(r.stats.mapsSteps).isEqualTo(VMAS + 1);
         assertThat(r.stats.mapsRetries + r.stats.mapsGapRewalks).isZero();
