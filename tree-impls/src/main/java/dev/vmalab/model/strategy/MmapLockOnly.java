@@ -38,7 +38,8 @@ public final class MmapLockOnly implements LookupStrategy {
     /**
      * Each step under mmap_read_lock, through lock_next_vma()'s own fallback. Simplified: a kernel
      * without per-VMA maps reads holds mmap_read_lock for a whole seq_file buffer (m_start to m_stop),
-     * not per step; this can only make the baseline slower on traces that read maps.
+     * not per step. Maps steps are not timed: this reaches the baseline's figures only through
+     * writers' waits for mmap_lock.
      */
     @Override
     public Vma lockNextVma(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
