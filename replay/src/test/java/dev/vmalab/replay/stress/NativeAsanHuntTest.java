@@ -34,6 +34,7 @@ class NativeAsanHuntTest {
     void noResetIsAsanUseAfterFreeOnEverySeedAndMasSetIsClean() throws Exception {
         List<String> lines = child(HEAVY ? List.of("no-reset:1-5:10:0", "mas-set:1-1:60:0")
                 : List.of("no-reset:1-5:60:300", "mas-set:1-2:60:3000"));
+        lines.forEach(System.out::println);
         List<String> noReset = lines.stream().filter(l -> l.startsWith("RESULT no-reset ")).toList();
         assertThat(noReset).as("one result per seed: %s", lines).hasSize(5);
         assertThat(noReset).allSatisfy(l -> assertThat(l).contains(" found USE_AFTER_FREE ").contains("ASan heap-use-after-free"));
