@@ -20,6 +20,20 @@
 #include <urcu/uatomic.h>
 #include <linux/init.h>
 
+/*
+ * The kernel code's call_rcu() (ma_free_rcu(), mt_destroy_walk()) goes to
+ * vml_call_rcu(), which only queues the callback on the calling thread; see
+ * "call_rcu under the lab's control" below. liburcu's own call_rcu stays
+ * reachable as vml_liburcu_call_rcu().
+ */
+static inline void vml_liburcu_call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *))
+{
+	call_rcu(head, func);
+}
+static void vml_call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *));
+#undef call_rcu
+#define call_rcu vml_call_rcu
+
 #include "maple_tree.c"
 
 #include "vmalab_maple.h"
@@ -100,6 +114,95 @@ void vml_rcu_barrier(void)
 {
 	vml_self_register();
 	rcu_barrier();
+}
+
+/* ---- call_rcu under the lab's control ----------------------------------- */
+
+/*
+ * kernel/rcu/tree.c's call_rcu() queues a callback that runs after a grace
+ * period. Here the kernel code's callbacks (mt_free_rcu(), mt_free_walk()) are
+ * queued on the calling thread, chained through their own rcu_head as call_rcu
+ * chains them, until the write that queued them ends:
+ * - a tree in lab mode (vml_tree_set_lab_frees) leaves them for the caller to
+ *   take as one batch (vml_rcu_take_deferred) and run when its own grace
+ *   period ends (vml_rcu_run_deferred): the lab decides when the nodes are
+ *   freed, on its own thread;
+ * - any other tree hands them to liburcu's call_rcu as one batch, freed on
+ *   liburcu's call_rcu thread after a liburcu grace period (as before).
+ */
+struct vml_batch {
+	struct rcu_head rcu;       /* for liburcu's call_rcu */
+	struct rcu_head *first;    /* the queued callbacks, oldest first */
+	long len;
+};
+
+static __thread struct rcu_head *vml_pending_first, *vml_pending_last;
+static __thread long vml_pending_len;
+
+static void vml_call_rcu(struct rcu_head *head, void (*func)(struct rcu_head *))
+{
+	head->func = func;
+	head->next.next = NULL;
+	if (vml_pending_last)
+		vml_pending_last->next.next = &head->next;
+	else
+		vml_pending_first = head;
+	vml_pending_last = head;
+	vml_pending_len++;
+}
+
+static struct vml_batch *vml_take_pending(void)
+{
+	struct vml_batch *b;
+
+	if (!vml_pending_first)
+		return NULL;
+	b = malloc(sizeof(*b));
+	if (!b)
+		abort(); /* nodes would leak or be freed under a reader: neither is recoverable */
+	b->first = vml_pending_first;
+	b->len = vml_pending_len;
+	vml_pending_first = vml_pending_last = NULL;
+	vml_pending_len = 0;
+	return b;
+}
+
+/* Runs and frees a batch; each callback frees the node its rcu_head is in, so read next first. */
+static long vml_run_batch(struct vml_batch *b)
+{
+	struct rcu_head *head = b->first, *next;
+	long len = b->len;
+
+	for (; head; head = next) {
+		next = head->next.next ? caa_container_of(head->next.next, struct rcu_head, next) : NULL;
+		head->func(head);
+	}
+	free(b);
+	return len;
+}
+
+static void vml_batch_rcu(struct rcu_head *rcu)
+{
+	vml_run_batch(caa_container_of(rcu, struct vml_batch, rcu));
+}
+
+/* This thread's queued callbacks to liburcu (after a liburcu grace period, on its thread). */
+static void vml_pending_to_liburcu(void)
+{
+	struct vml_batch *b = vml_take_pending();
+
+	if (b)
+		vml_liburcu_call_rcu(&b->rcu, vml_batch_rcu);
+}
+
+uintptr_t vml_rcu_take_deferred(void)
+{
+	return (uintptr_t)vml_take_pending();
+}
+
+long vml_rcu_run_deferred(uintptr_t batch)
+{
+	return batch ? vml_run_batch((struct vml_batch *)batch) : 0;
 }
 
 /* ---- sanitizer reports --------------------------------------------------- */
@@ -239,13 +342,37 @@ int vml_nodes_allocated(void)
 
 /* ---- tree ---------------------------------------------------------------- */
 
+/* A tree and whether its writes leave their frees to the lab (vml_rcu_take_deferred). */
+struct vml_tree {
+	struct maple_tree mt;
+	int lab_frees;
+};
+
+static inline struct vml_tree *vml_tree_of(struct maple_tree *mt)
+{
+	return caa_container_of(mt, struct vml_tree, mt);
+}
+
+/* After a write: the frees it queued go to liburcu unless the tree leaves them to the lab. */
+static void vml_after_write(struct maple_tree *mt)
+{
+	if (!vml_tree_of(mt)->lab_frees)
+		vml_pending_to_liburcu();
+}
+
 struct maple_tree *vml_tree_new(void)
 {
-	struct maple_tree *mt = calloc(1, sizeof(*mt));
+	struct vml_tree *t = calloc(1, sizeof(*t));
 
-	if (mt)
-		mt_init_flags(mt, MT_FLAGS_ALLOC_RANGE | MT_FLAGS_USE_RCU);
-	return mt;
+	if (!t)
+		return NULL;
+	mt_init_flags(&t->mt, MT_FLAGS_ALLOC_RANGE | MT_FLAGS_USE_RCU);
+	return &t->mt;
+}
+
+void vml_tree_set_lab_frees(struct maple_tree *mt, int on)
+{
+	vml_tree_of(mt)->lab_frees = on;
 }
 
 void vml_tree_destroy(struct maple_tree *mt)
@@ -254,20 +381,29 @@ void vml_tree_destroy(struct maple_tree *mt)
 		return;
 	vml_self_register();
 	mtree_destroy(mt);
-	/* The nodes are freed by call_rcu; the tree struct is ours. */
-	free(mt);
+	/* The nodes go to liburcu's call_rcu, lab mode or not: no lab frees a destroyed tree. */
+	vml_pending_to_liburcu();
+	free(vml_tree_of(mt));
 }
 
 int vml_store(struct maple_tree *mt, uint64_t first, uint64_t last, uintptr_t entry)
 {
+	int ret;
+
 	vml_self_register();
-	return mtree_store_range(mt, first, last, (void *)entry, GFP_KERNEL);
+	ret = mtree_store_range(mt, first, last, (void *)entry, GFP_KERNEL);
+	vml_after_write(mt);
+	return ret;
 }
 
 uintptr_t vml_erase(struct maple_tree *mt, uint64_t index)
 {
+	uintptr_t ret;
+
 	vml_self_register();
-	return (uintptr_t)mtree_erase(mt, index);
+	ret = (uintptr_t)mtree_erase(mt, index);
+	vml_after_write(mt);
+	return ret;
 }
 
 uintptr_t vml_load(struct maple_tree *mt, uint64_t index)

@@ -82,6 +82,19 @@ VML_API void vml_rcu_read_unlock(void);
 VML_API void vml_synchronize_rcu(void);
 VML_API void vml_rcu_barrier(void);
 
+/*
+ * The kernel code's call_rcu() queues its callbacks (the frees of replaced
+ * nodes) on the calling thread. After a store or erase on a tree in lab mode
+ * they stay there until vml_rcu_take_deferred() returns them as one batch
+ * (0: none), which vml_rcu_run_deferred() runs (frees the nodes; returns how
+ * many callbacks ran) when the caller's own grace period has ended, on the
+ * caller's thread. Any other tree (the default) hands them to liburcu's
+ * call_rcu. vml_tree_destroy always hands them to liburcu.
+ */
+VML_API void vml_tree_set_lab_frees(struct maple_tree *mt, int on);
+VML_API uintptr_t vml_rcu_take_deferred(void);
+VML_API long vml_rcu_run_deferred(uintptr_t batch);
+
 /* Nodes allocated and not yet freed (the harness's nr_allocated). */
 VML_API int vml_nodes_allocated(void);
 

@@ -89,6 +89,8 @@ public final class NativeMapleLibrary {
     private static final MethodHandle PTR_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG));
     private static final MethodHandle LONG_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, JAVA_LONG));
     private static final MethodHandle LONG_PTR_PTR_LONG = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, ADDRESS, ADDRESS, JAVA_LONG));
+    private static final MethodHandle VOID_PTR_INT = LINKER.downcallHandle(FunctionDescriptor.ofVoid(ADDRESS, JAVA_INT));
+    private static final MethodHandle LONG_LONG = LINKER.downcallHandle(FunctionDescriptor.of(JAVA_LONG, JAVA_LONG));
     private static final MethodHandle INT_PTR_LONG_LONG_LONG =
             LINKER.downcallHandle(FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_LONG, JAVA_LONG));
 
@@ -105,6 +107,8 @@ public final class NativeMapleLibrary {
     /** Where struct ma_state keeps what the getters read (from the library: the kernel's layout). */
     final MaStateLayout masLayout;
     private final MemorySegment registerThread, unregisterThread, readLock, readUnlock, synchronizeRcu, rcuBarrier;
+    final MemorySegment treeSetLabFrees;
+    private final MemorySegment takeDeferred, runDeferred;
     private final MemorySegment nodesAllocated, asanReportCount, asanTakeReport, asanThreadReportCount, asanTakeThreadReport;
 
     private NativeMapleLibrary(Path path) {
@@ -136,6 +140,9 @@ public final class NativeMapleLibrary {
         readUnlock = find(lookup, "vml_rcu_read_unlock");
         synchronizeRcu = find(lookup, "vml_synchronize_rcu");
         rcuBarrier = find(lookup, "vml_rcu_barrier");
+        treeSetLabFrees = find(lookup, "vml_tree_set_lab_frees");
+        takeDeferred = find(lookup, "vml_rcu_take_deferred");
+        runDeferred = find(lookup, "vml_rcu_run_deferred");
         nodesAllocated = find(lookup, "vml_nodes_allocated");
         asanReportCount = find(lookup, "vml_asan_report_count");
         asanTakeReport = find(lookup, "vml_asan_take_report");
@@ -254,6 +261,40 @@ public final class NativeMapleLibrary {
      */
     public void rcuBarrier() {
         callVoid(rcuBarrier);
+    }
+
+    /**
+     * The frees ({@code call_rcu} callbacks) the calling thread's last writes to trees in lab mode
+     * ({@link NativeMapleTree#leaveFreesToLab()}) queued, as one batch handle, or 0 when none: the
+     * caller runs it with {@link #runDeferredFrees} once its own grace period has ended.
+     */
+    public long takeDeferredFrees() {
+        try {
+            return (long) LONG.invokeExact(takeDeferred);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Runs a batch from {@link #takeDeferredFrees()} on the calling thread (any thread, once):
+     * the replaced nodes are freed now (into ASan's quarantine in the ASan flavour). Returns how
+     * many callbacks ran.
+     */
+    public long runDeferredFrees(long batch) {
+        try {
+            return (long) LONG_LONG.invokeExact(runDeferred, batch);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    void callSetLabFrees(MemorySegment mt, boolean on) {
+        try {
+            VOID_PTR_INT.invokeExact(treeSetLabFrees, mt, on ? 1 : 0);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
     }
 
     /** Registers the calling thread with liburcu now (otherwise done on its first call). */

@@ -41,6 +41,16 @@ public final class NativeMapleTree implements AutoCloseable {
         return lib.callStore(mt, first, last, entry);
     }
 
+    /**
+     * From now on the nodes this tree's stores and erases replace are not handed to liburcu's
+     * call_rcu: each write leaves its frees queued on the calling thread, for
+     * {@link NativeMapleLibrary#takeDeferredFrees()} right after it, and the caller decides the
+     * grace period. ({@link #close()} still goes through liburcu.)
+     */
+    public void leaveFreesToLab() {
+        lib.callSetLabFrees(mt, true);
+    }
+
     /** {@code mtree_erase(mt, index)}: removes the range holding {@code index}; returns its entry or 0. */
     public long erase(long index) {
         return lib.callLong(lib.erase, mt, index);

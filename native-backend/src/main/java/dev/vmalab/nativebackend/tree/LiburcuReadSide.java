@@ -5,9 +5,9 @@ import dev.vmalab.nativebackend.NativeMapleLibrary;
 
 /**
  * Makes the model's outermost {@code rcu_read_lock()}/{@code rcu_read_unlock()} also enter and
- * leave liburcu's read side, which is what frees the kernel code's nodes (call_rcu): a native
- * walk is protected exactly when the model's RCU is held, and a strategy that walks a state
- * from an earlier section walks memory liburcu may have freed, as in the kernel.
+ * leave liburcu's read side. The nodes a write replaces are freed after the model's grace
+ * period ({@link NativeRangeTree}); liburcu still frees a destroyed tree's nodes
+ * ({@code mtree_destroy()}), and its read side keeps native walks safe from those.
  */
 final class LiburcuReadSide implements Rcu.ReadSide {
     private final NativeMapleLibrary lib;

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  *
  * @param cacheRoot where built libraries are cached ({@link NativeBuild#defaultCacheRoot()})
  * @param kernelSrc a kernel tree or tarball to build from; empty = Debian's linux-source-6.12
- * @param strict    after each store or erase outside a read section, wait for a liburcu grace
- *                  period and the frees it allows ({@code synchronize_rcu(); rcu_barrier();}):
- *                  freed memory as soon as possible, for ASan to see; slow
+ * @param strict    after each store or erase outside a read section, run the frees the model's
+ *                  grace periods allow now ({@code Rcu.quiescentPoint()}), even with lazy grace
+ *                  periods: freed memory as soon as possible, for ASan to see
  * @param log       build progress lines (unpacking, compiling)
  */
 public record NativeBackendOptions(Path cacheRoot, Optional<Path> kernelSrc, boolean strict, Consumer<String> log) {

@@ -18,24 +18,30 @@ import java.util.List;
  * {@code mm->mm_mt}) behind the model's {@link RangeTree}. Entries are VMAs, stored as
  * {@code MapleEntry.of(vma.address())} and mapped back through the VMA slab.
  *
- * <p>Writers hold the mm's mmap_lock (the tree's own lock is taken too, uncontended). Replaced
- * nodes are freed by liburcu's call_rcu after a liburcu grace period; with {@code strict} on,
- * each store or erase made outside a read-side section then waits for that grace period and
- * for the frees ({@code synchronize_rcu(); rcu_barrier();}), so a stale pointer is freed memory
- * as early as possible.
+ * <p>Writers hold the mm's mmap_lock (the tree's own lock is taken too, uncontended). The
+ * kernel code's {@code call_rcu()} of the nodes a write replaced ({@code ma_free_rcu()}) is the
+ * model's: the tree is in lab mode ({@link NativeMapleTree#leaveFreesToLab()}), so after each
+ * store or erase the frees it queued in C become one {@code kernel.rcu().callRcu()}, and the
+ * model's grace period decides when they run, on the model thread that ends it (under a
+ * deterministic scheduler: at a fixed step; with strict grace periods: as soon as no reader
+ * that could hold the nodes is inside a section). The model's read sections also enter
+ * liburcu's, which now only guards {@code mtree_destroy()}'s frees. With {@code strict} on, each
+ * write made outside a read-side section also ends the model's due grace periods at once
+ * ({@code quiescentPoint()}), for lazy grace periods.
  */
 final class NativeRangeTree implements RangeTree {
     private final Kernel kernel;
     private final NativeMapleLibrary lib;
     private final NativeMapleTree mt;
-    private final GracePeriodWaiter strict;
+    private final boolean strict;
 
-    /** @param strict waits for the frees after each write, or null */
-    NativeRangeTree(Kernel kernel, NativeMapleLibrary lib, GracePeriodWaiter strict) {
+    /** @param strict run the due frees after each write made outside a read section */
+    NativeRangeTree(Kernel kernel, NativeMapleLibrary lib, boolean strict) {
         this.kernel = kernel;
         this.lib = lib;
         this.mt = lib.newTree();
         this.strict = strict;
+        mt.leaveFreesToLab();
     }
 
     @Override
@@ -132,7 +138,12 @@ final class NativeRangeTree implements RangeTree {
             // A report raised by a write is not a lookup's (ASan printed it): drop it so no walk is blamed.
             lib.takeAsanThreadReport();
         }
-        if (strict != null && !kernel.rcu().current().inRcuReadSection()) strict.awaitFreed(kernel.scheduling());
+        // The write's call_rcu()s (lib/maple_tree.c ma_free_rcu()) as one model call_rcu(): freed
+        // after the model's grace period, by the thread that ends it. Stamped after the store
+        // unpublished the nodes, so every reader that may hold one is waited for.
+        long frees = lib.takeDeferredFrees();
+        if (frees != 0) kernel.rcu().callRcu(() -> lib.runDeferredFrees(frees));
+        if (strict && !kernel.rcu().current().inRcuReadSection()) kernel.rcu().quiescentPoint();
     }
 
     private static Vma vma(Object entry) {

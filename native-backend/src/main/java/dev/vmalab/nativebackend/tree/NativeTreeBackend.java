@@ -2,6 +2,7 @@ package dev.vmalab.nativebackend.tree;
 
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.maple.WalkSemantics;
+import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.tree.RangeTree;
 import dev.vmalab.model.tree.TreeBackend;
 import dev.vmalab.nativebackend.NativeMapleLibrary;
@@ -13,9 +14,10 @@ import dev.vmalab.nativebackend.build.KernelVariant;
  * {@link TreeBackend}: install it with {@code Kernel.builder().treeBackend(backend)} and every
  * {@code new Mm(kernel)} gets a native tree. Made by {@link NativeBackends#create}.
  *
- * <p>Each tree it makes hooks liburcu's read side into the kernel's RCU
- * ({@code Rcu.setExternalReadSide}), so native walks are protected exactly when the model's RCU
- * is held. Give the kernel the matching {@link #walkSemantics()} so the model's own code (none
+ * <p>The kernel code's frees of replaced nodes run after the model's grace periods
+ * ({@code kernel.rcu().callRcu}, see {@link NativeRangeTree}), so the lab's scheduler decides
+ * when a stale node becomes freed memory. Each tree also hooks liburcu's read side into the
+ * kernel's RCU ({@code Rcu.setExternalReadSide}), which guards {@code mtree_destroy()}'s frees. Give the kernel the matching {@link #walkSemantics()} so the model's own code (none
  * walks a tree today, but tests compare against the Java model) agrees with the library.
  */
 public final class NativeTreeBackend implements TreeBackend {
@@ -44,7 +46,7 @@ public final class NativeTreeBackend implements TreeBackend {
     @Override
     public RangeTree newTree(Kernel kernel, long owner) {
         kernel.rcu().setExternalReadSide(readSide); // idempotent: the same object for every tree
-        return new NativeRangeTree(kernel, lib, strict ? waiter : null);
+        return new NativeRangeTree(kernel, lib, strict);
     }
 
     public NativeMapleLibrary library() {
@@ -86,10 +88,15 @@ public final class NativeTreeBackend implements TreeBackend {
 
     /**
      * {@code synchronize_rcu(); rcu_barrier();}: every node replaced so far is freed when this
-     * returns. Outside any read-side section; waits through {@code kernel.scheduling()}.
+     * returns: the model's grace period and callbacks (the trees' frees, see
+     * {@link NativeRangeTree}), then liburcu's (destroyed trees). Outside any read-side section;
+     * waits through {@code kernel.scheduling()}.
      */
     public void quiesce(Kernel kernel) {
-        if (kernel.rcu().current().inRcuReadSection()) throw new IllegalStateException("quiesce() inside rcu_read_lock()");
+        Task t = kernel.rcu().current();
+        if (t.inRcuReadSection()) throw new IllegalStateException("quiesce() inside rcu_read_lock()");
+        kernel.rcu().synchronize(t);
+        kernel.rcu().barrier(t);
         waiter.awaitFreed(kernel.scheduling());
     }
 

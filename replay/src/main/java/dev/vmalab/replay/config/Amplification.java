@@ -88,7 +88,7 @@ public record Amplification(Preset preset, GracePeriods gracePeriods, int lazyBa
     public Kernel.Builder kernel(ViolationSink sink) {
         Kernel.Builder b = Kernel.builder().gracePeriods(gracePeriods).lazyBatch(lazyBatch).quarantine(quarantine)
                 .walkSemantics(walkSemantics).violations(sink).checks(true);
-        // Strict grace periods: the kernel's code frees through liburcu, so wait for its grace period after each store.
+        // Strict grace periods: the kernel's code frees after the model's grace periods; run the due ones after each store.
         backend.applyTo(b, walkSemantics, gracePeriods == GracePeriods.STRICT);
         return b;
     }

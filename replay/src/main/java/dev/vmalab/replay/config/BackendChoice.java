@@ -70,7 +70,7 @@ public record BackendChoice(String name, Optional<Path> kernelSrc) {
      * Puts the kernel's code under every mm of {@code kernel} when this choice is native (builds
      * the library into the cache first when it is not there); the variant follows {@code walk}.
      *
-     * @param strict wait for a liburcu grace period after each store, for strict grace periods
+     * @param strict run the model's due frees right after each store, for strict grace periods
      */
     public Kernel.Builder applyTo(Kernel.Builder kernel, WalkSemantics walk, boolean strict) {
         if (!isNative()) return kernel;

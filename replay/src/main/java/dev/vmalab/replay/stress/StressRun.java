@@ -57,7 +57,7 @@ public final class StressRun {
         });
         Kernel.Builder kb = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(1024)
                 .walkSemantics(WalkSemantics.RESUME_ACTIVE).violations(sink).checks(true);
-        // Strict grace periods: on the kernel's code, wait for liburcu's grace period after each store too.
+        // Strict grace periods: on the kernel's code its frees follow them too (native-backend: lab-mode frees).
         Kernel kernel = o.backend().applyTo(kb, WalkSemantics.RESUME_ACTIVE, true).build();
         DeterministicScheduler scheduler = new DeterministicScheduler(o.seed(), SWITCH_PERCENT, true);
         kernel.setScheduling(scheduler);
