@@ -5,7 +5,6 @@ import dev.vmalab.model.check.Violation;
 import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.model.maple.WalkSemantics;
-import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
@@ -24,7 +23,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A deterministic hunt for violations: {@link StressWorkload} under the seeded
  * one-at-a-time scheduler, with strict grace periods (a node is freed as soon as no
- * reader can hold it) and the scheduler always switching in the retry window. Stops at the
+ * reader can hold it; or lazy ones with --lazy-gp: the RCU-section oracle still catches a
+ * state reused across sections) and the scheduler always switching in the retry window. Stops at the
  * first violation; the same options give the same interleaving, so the violation comes
  * back at the same model step with the same address.
  */
@@ -35,9 +35,11 @@ public final class StressRun {
     public static final String TRACE = "stress";
     /** Violations listed in violations.csv, as replay lists per cell; the counts stay exact. */
     static final int KEEP = 100;
-    /** The hunt's fixed knobs, for machine.properties' {@code amplify} (they are not replay's presets). */
-    static final String KNOBS = "stress (grace periods STRICT, quarantine 1024, walk 6.18, switch " + SWITCH_PERCENT
-            + "% of yield points and always in the retry window)";
+    /** The hunt's knobs, for machine.properties' {@code amplify} (they are not replay's presets). */
+    static String knobs(StressOptions o) {
+        return "stress (grace periods " + o.gracePeriods() + ", quarantine 1024, walk 6.18, switch " + SWITCH_PERCENT
+                + "% of yield points and always in the retry window)";
+    }
 
     private StressRun() {}
 
@@ -55,7 +57,7 @@ public final class StressRun {
             }
             stop[0] = true;
         });
-        Kernel.Builder kb = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(1024)
+        Kernel.Builder kb = Kernel.builder().gracePeriods(o.gracePeriods()).quarantine(1024)
                 .walkSemantics(WalkSemantics.RESUME_ACTIVE).violations(sink).checks(true);
         // Strict grace periods: on the kernel's code, wait for liburcu's grace period after each store too.
         Kernel kernel = o.backend().applyTo(kb, WalkSemantics.RESUME_ACTIVE, true).build();
