@@ -191,4 +191,48 @@ class CursorPrimitivesTest {
         }
         assertThat(sink.violations()).isEmpty();
     }
+
+    /**
+     * The KASAN-like checks on every node-reading primitive: the state's leaf is replaced by a
+     * store and freed after a grace period (strict: at once, no reader is inside a section);
+     * using the old state in the next section reads freed memory. After mas_set() and a walk in
+     * that section the same primitive reads the live leaf: clean.
+     */
+    @Test
+    void everyNodeReadingPrimitiveReadsFreedNodesThroughTheKasanChecks() {
+        Kernel kernel = kernel(WalkSemantics.RESUME_ACTIVE);
+        List<long[]> ranges = new ArrayList<>();
+        MapleTree tree = tree(kernel, ranges, 10);
+        Task t = kernel.rcu().current();
+        List<java.util.function.Consumer<TreeCursor>> uses = List.of(TreeCursor::walk, m -> m.next(MapleTree.MAX),
+                m -> m.prev(0), m -> m.find(MapleTree.MAX), TreeCursor::deadNode);
+        long value = 1000;
+        for (var use : uses) {
+            int i = 100 + uses.indexOf(use) * 20;
+            while (ranges.get(i)[1] == ranges.get(i)[0]) i++; // a range of two or more: splitting it adds a slot
+            long[] r = ranges.get(i);
+            kernel.rcu().readLock(t);
+            MapleState mas = new MapleState(tree, r[0], r[0]);
+            mas.walk();
+            MapleNode leaf = mas.node;
+            kernel.rcu().readUnlock(t);
+            t.mmapLockAcquired();
+            tree.store(r[0], r[0], ++value); // one more slot: a new leaf replaces the old one, freed after a grace period
+            t.mmapLockReleased();
+            assertThat(leaf.state()).isEqualTo(dev.vmalab.model.mem.NodeState.FREED);
+
+            sink.clear();
+            TreeCursor fresh = mas.copy();
+            kernel.rcu().readLock(t);
+            use.accept(mas);
+            assertThat(sink.count(ViolationKind.USE_AFTER_FREE)).as("use %d", uses.indexOf(use)).isPositive();
+            assertThat(sink.count(ViolationKind.STALE_RCU_SECTION)).isEqualTo(1);
+            sink.clear();
+            fresh.set(r[0]);
+            assertThat(fresh.walk()).isEqualTo(value);
+            use.accept(fresh);
+            kernel.rcu().readUnlock(t);
+            assertThat(sink.violations()).as("after mas_set() and a walk in this section").isEmpty();
+        }
+    }
 }
