@@ -155,6 +155,19 @@ class StrategyJarTest {
         assertThat(line(again.out(), "VIOLATION ")).isEqualTo(line(first.out(), "VIOLATION "));
     }
 
+    /** The guide shows the examples as they are compiled here. */
+    @Test
+    void theGuideQuotesEachExampleAsCompiled() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "writing-a-strategy.md"));
+        try (Stream<Path> s = Files.list(EXAMPLES)) {
+            for (Path p : s.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String src = Files.readString(p);
+                assertThat(guide).as(p.getFileName().toString()).contains("```java\n" + src + "```");
+                assertThat(src.lines().count()).as(p.getFileName() + " lines").isLessThan(30);
+            }
+        }
+    }
+
     @Test
     void resumeIfAliveIsFlaggedAndItsReproReproducesIt() {
         Run r = stress("resume-if-alive", 3000, dir.resolve("resume"));
