@@ -16,6 +16,4 @@ public final class PauseThenFind extends RetryLoopLookup {
     @Override protected Vma walkOnRetry(VmaIterator vmi, Mm mm, long address) {
         return (Vma) vmi.state().find(address); // a paused find continues after mas.last: past the address
     }
-
-    @Override protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) { vmi.set(fromAddr); }
 }

@@ -19,6 +19,4 @@ public final class ResumeIfAlive extends RetryLoopLookup {
         if (mas.isActive() && mas.deadNode()) mas.set(address); // the node is from the last RCU section
         return vmi.load();
     }
-
-    @Override protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) { vmi.set(fromAddr); }
 }

@@ -15,6 +15,4 @@ public final class SetRangeToOldVma extends RetryLoopLookup {
         TreeCursor mas = vmi.state();
         mas.setRange(mas.index(), mas.last()); // status start, node NULL: the retry walks from the root
     }
-
-    @Override protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) { vmi.set(fromAddr); }
 }

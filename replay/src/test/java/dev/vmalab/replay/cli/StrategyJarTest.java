@@ -104,7 +104,6 @@ class StrategyJarTest {
                     public String name() { return "%s"; }
                     public String description() { return "probe: mas.%s on retry"; }
                     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {}
-                    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) { vmi.set(fromAddr); }
                     protected Vma walkOnRetry(VmaIterator vmi, Mm mm, long address) {
                         TreeCursor mas = vmi.state();
                         %s
@@ -188,10 +187,15 @@ class StrategyJarTest {
 
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4})
-    void eachNodeReadingPrimitiveIsFlaggedOnAStaleStateAndCleanOnAFreshOne(int primitive) {
+    void eachNodeReadingPrimitiveIsFlaggedOnAStaleStateAndCleanOnAFreshOne(int primitive) throws IOException {
         Run stale = stress("probe-" + primitive + "-stale", 3000, dir.resolve("p" + primitive + "s"));
         assertThat(stale.exit()).as(PRIMITIVES.get(primitive) + "\n" + stale.out()).isEqualTo(1);
         assertThat(line(stale.out(), "VIOLATION ")).startsWith("VIOLATION STALE_RCU_SECTION");
+        // seed 3: the node the probe reads was freed after a grace period, and the KASAN-like check says so too
+        assertThat(line(stale.out(), "VIOLATION ")).contains("(poll_state_synchronize_rcu() true)", "now freed (poisoned)");
+        List<String> row = ResultTables.read(dir.resolve("p" + primitive + "s")).summary().getFirst();
+        assertThat(Long.parseLong(row.get(dev.vmalab.replay.results.ResultCsv.SUMMARY.indexOf("use_after_free"))))
+                .as(PRIMITIVES.get(primitive)).isPositive();
         reproduces(stale, dir.resolve("p" + primitive + "s-again"));
         Run fresh = stress("probe-" + primitive + "-fresh", 1500, dir.resolve("p" + primitive + "f"));
         assertThat(fresh.exit()).as(PRIMITIVES.get(primitive) + "\n" + fresh.out()).isZero();

@@ -22,8 +22,18 @@ public abstract class RetryLoopLookup implements LookupStrategy {
      */
     protected abstract void resetForRetry(VmaIterator vmi, Mm mm, long address);
 
-    /** The same in lock_next_vma(), where RCU has been re-taken first. */
-    protected abstract void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr);
+    /**
+     * The same in lock_next_vma(), where RCU has been re-taken first. Default: the kernel's own
+     * {@code vma_iter_set(vmi, from_addr)}, which every kernel with lock_next_vma() does.
+     */
+    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
+        vmi.set(fromAddr);
+    }
+
+    /** vma_start_read(); override to pass the iterator down. */
+    protected Vma startRead(Mm mm, Vma vma, VmaIterator vmi, long address) {
+        return VmaReadLock.vmaStartRead(mm, vma);
+    }
 
     /**
      * The walk of a retry in lock_vma_under_rcu(), with rcu_read_lock() just re-taken: by
@@ -33,11 +43,6 @@ public abstract class RetryLoopLookup implements LookupStrategy {
      */
     protected Vma walkOnRetry(VmaIterator vmi, Mm mm, long address) {
         return vmi.load();
-    }
-
-    /** vma_start_read(); override to pass the iterator down. */
-    protected Vma startRead(Mm mm, Vma vma, VmaIterator vmi, long address) {
-        return VmaReadLock.vmaStartRead(mm, vma);
     }
 
     @Override
