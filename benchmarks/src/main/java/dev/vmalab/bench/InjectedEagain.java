@@ -14,7 +14,8 @@ import dev.vmalab.model.vma.VmaReadLock;
  * (RCU dropped, and for iter-passed-down {@code vma_iter_set(vmi, address)},
  * exactly what {@link VmaReadLock#vmaStartRead} does when vm_refcnt is 0),
  * then every later call goes to the real vma_start_read(). So each lookup pays
- * one retry: the strategy's reset, a second rcu_read_lock() and a second walk.
+ * one retry: the strategy's reset (in lock_next_vma() the kernel's own
+ * vma_iter_set()), a second rcu_read_lock() and a second walk.
  *
  * <p>The built-ins are final and their resets protected, so this class
  * repeats each built-in's reset (see dev.vmalab.model.strategy): no-reset
@@ -86,10 +87,5 @@ final class InjectedEagain extends RetryLoopLookup {
             case INIT -> vmi.init(mm, address);
             case NONE, PASSED_DOWN -> { }
         }
-    }
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
-        resetForRetry(vmi, mm, fromAddr);
     }
 }

@@ -18,6 +18,10 @@ import java.util.Locale;
  * {@code sed '/^void \*mas_walk(struct ma_state \*mas)$/,/^}/ s/!mas_is_active(mas) || !mas_is_start(mas)/!mas_is_active(mas) \&\& !mas_is_start(mas)/'};
  * the build refuses a source where the line is not found exactly once in that function (a newer
  * kernel that already has the change is reported, not edited twice).
+ *
+ * <p>The variant names the library's lib/maple_tree.c only: the lookup code that calls it is the
+ * model's 6.18 either way, so under the lab {@code as-shipped} on a 6.12 source is replay's
+ * {@code --walk-semantics 6.18-restart-walk} (6.18's lookup on the pre-June-2025 mas_walk()), not 6.12.
  */
 public enum KernelVariant {
     /** The source as extracted: on 6.12 every {@code mas_walk()} restarts from the root. */

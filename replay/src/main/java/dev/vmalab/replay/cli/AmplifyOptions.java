@@ -39,8 +39,10 @@ public final class AmplifyOptions {
             description = "Apply each writer event K times (protection toggled back and forth, unmapped ranges re-mapped and unmapped).")
     Integer writerRepeat;
 
-    @Option(names = "--walk-semantics", paramLabel = "6.18|6.12", converter = Converters.Walk.class,
-            description = "mas_walk() of 6.18 (an active state resumes at its cached node) or 6.12 (always from the root).")
+    @Option(names = "--walk-semantics", paramLabel = "6.18|6.18-restart-walk", converter = Converters.Walk.class,
+            description = "Kernel variant: 6.18 (its mas_walk() resumes an active state at its cached node) or "
+                    + "6.18-restart-walk (6.18's lookup on the pre-June-2025 mas_walk(), every walk from the root). "
+                    + "The old name 6.12 still works, with a deprecation line.")
     dev.vmalab.model.maple.WalkSemantics walk;
 
     @Mixin

@@ -13,7 +13,7 @@ public final class BackendOptions {
     @Option(names = "--backend", paramLabel = "java|native|native-asan",
             description = "The maple tree: the Java model (default) or the kernel's lib/maple_tree.c through FFM "
                     + "(native-asan: under AddressSanitizer; its use-after-free reports become violations). "
-                    + "The kernel variant follows --walk-semantics: 6.18 = resume-active, 6.12 = as-shipped.")
+                    + "The kernel variant follows --walk-semantics: 6.18 = resume-active, 6.18-restart-walk = as-shipped.")
     String backend;
 
     @Option(names = "--kernel-src", paramLabel = "DIR|TARBALL",

@@ -31,7 +31,7 @@ final class Converters {
         @Override
         public WalkSemantics convert(String value) {
             try {
-                return WalkNames.parse(value);
+                return WalkNames.parse(value, System.err::println);
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }

@@ -76,7 +76,9 @@ public final class ResultTables {
                 Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
                 Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(v.get(ViolationKind.STALE_RCU_SECTION)),
                 Long.toString(r.violationTotal()),
-                decimal(r.wallMs()), decimal(perSecond));
+                decimal(r.wallMs()), decimal(perSecond),
+                Long.toString(c.maps().steps()), Long.toString(c.maps().retries()),
+                Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()));
     }
 
     private static String decimal(double d) {

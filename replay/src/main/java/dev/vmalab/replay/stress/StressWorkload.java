@@ -81,8 +81,9 @@ final class StressWorkload {
 
     /**
      * A fault thread: faults until {@code stop}; {@code readsMaps} also walks /proc/PID/maps now and then.
-     * Counts into {@code m} as a replay worker does: every lookup with its retries and nodes read,
-     * fault lookups timed (under the one-at-a-time scheduler that includes other workers' turns).
+     * Counts into {@code m} as a replay worker does: every fault lookup with its retries and nodes
+     * read, timed (under the one-at-a-time scheduler that includes other workers' turns), and the
+     * maps-read steps apart.
      */
     void faultLoop(SplittableRandom r, WorkerMeasures m, boolean readsMaps, BooleanSupplier stop) {
         Task task = mm.kernel().rcu().current();
@@ -90,10 +91,8 @@ final class StressWorkload {
         for (long i = 1; !stop.getAsBoolean(); i++) {
             long nodes = task.nodesRead();
             m.events++;
-            if (readsMaps && i % MAPS_READ_EVERY == 0) {
-                MapsReader.read(strategy, mm, stats, v -> m.countRetries(stats.missesThisLookup));
-                m.countRetries(stats.missesThisLookup); // the last step, which found no VMA
-                m.nodesRead += task.nodesRead() - nodes;
+            if (readsMaps && i % MAPS_READ_EVERY == 0) { // the maps counters only: no vmstat in lock_next_vma()
+                MapsReader.read(strategy, mm, stats, v -> { });
                 continue;
             }
             int s = slot(r);

@@ -35,7 +35,7 @@ class CommandErrorsTest {
     @Test
     void unknownWalkSemanticsListsTheKernels() {
         assertThat(run("replay", "x.csv", "--walk-semantics", "5.4")).isEqualTo(2);
-        assertThat(err.toString()).contains("6.18, 6.12");
+        assertThat(err.toString()).contains("6.18, 6.18-restart-walk");
     }
 
     @Test

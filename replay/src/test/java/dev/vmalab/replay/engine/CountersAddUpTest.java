@@ -18,7 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The kernel counters' identities hold in every row, and retries.csv accounts for every lookup and every miss. */
+/**
+ * The kernel counters' identities hold in every row, retries.csv accounts for every lookup and every miss,
+ * and maps-reader steps are counted apart from the fault lookups.
+ */
 class CountersAddUpTest {
     @TempDir
     Path dir;
@@ -51,6 +54,14 @@ class CountersAddUpTest {
             assertThat(fromRetries.get(key(r))).as("retries.csv of %s", key(r)).containsExactly(lookups, n(r, "miss"));
             assertThat(n(r, "retry_max")).isLessThanOrEqualTo(n(r, "miss"));
             misses += n(r, "miss");
+            // maps reads count apart: lock_next_vma() steps, never fault lookups (no vmstat event there)
+            boolean mapsTrace = r.get("trace").startsWith("maps-readers");
+            assertThat(n(r, "maps_steps") > 0).as("maps steps of %s", key(r)).isEqualTo(mapsTrace);
+            assertThat(n(r, "maps_fallbacks")).isLessThanOrEqualTo(n(r, "maps_steps"));
+            if (r.get("strategy").equals("mmap-lock-only")) {
+                assertThat(n(r, "maps_fallbacks")).as("every baseline step takes mmap_lock").isEqualTo(n(r, "maps_steps"));
+                assertThat(n(r, "maps_retries") + n(r, "maps_gap_rewalks")).isZero();
+            }
         }
         // free-running, whether lookups retry depends on the machine's timing: only the seeded mode promises it
         if (mode.equals("deterministic")) assertThat(misses).as("the amplified churn makes lookups retry").isPositive();

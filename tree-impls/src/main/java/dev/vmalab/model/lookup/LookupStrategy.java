@@ -18,7 +18,9 @@ import dev.vmalab.model.vma.VmaIterator;
  * <li>{@link #lockNextVma} is called with rcu_read_lock() held and returns with
  * it held: the next VMA at or after {@code fromAddr}, read-locked, or null at
  * the end.</li>
- * <li>Count {@link VmaLockStats#countMiss()} for each -EAGAIN retry.</li>
+ * <li>In lockVmaUnderRcu, count {@link VmaLockStats#countMiss()} for each -EAGAIN
+ * retry (VMA_LOCK_MISS); lockNextVma counts no vmstat event, only the maps
+ * block of {@link VmaLockStats} ({@code mapsRetries}, {@code mapsFallbacks}).</li>
  * </ul>
  * WARNING: walk the tree only inside an RCU read section, and never reuse a
  * maple state pointer from an earlier section on a kernel that resumes active

@@ -32,10 +32,8 @@ public final class MapsReader {
         VmaIterator vmi = new VmaIterator(mm, from);
         while (true) {
             t.beginLookup(strategy.name(), from);
-            stats.beginLookup();
-            long abortsBefore = stats.abort;
+            stats.mapsSteps++; // no vmstat here: lock_next_vma() counts none
             Vma vma = strategy.lockNextVma(mm, vmi, from, stats);
-            if (stats.abort == abortsBefore) stats.success++;
             if (vma == null) break;
             check(mm, vma, from, t);
             sink.accept(vma);

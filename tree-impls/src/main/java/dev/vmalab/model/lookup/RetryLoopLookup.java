@@ -10,9 +10,11 @@ import dev.vmalab.model.vma.VmaReadLock;
 
 /**
  * The 6.18 control flow of lock_vma_under_rcu() and lock_next_vma()
- * (mm/mmap_lock.c), with the retry's state handling left to subclasses. Extend
- * it to try a new reset: override {@link #resetForRetry} and
- * {@link #resetForNextRetry} (and {@link #startRead} to pass the iterator down).
+ * (mm/mmap_lock.c), with the fault path's retry handling left to subclasses.
+ * Extend it to try a new reset: override {@link #resetForRetry} (and
+ * {@link #startRead} to pass the iterator down). lock_next_vma() is the
+ * kernel's code and not a hook: every kernel that has it re-sets the iterator
+ * itself on -EAGAIN, so a strategy changes it only through vma_start_read().
  */
 public abstract class RetryLoopLookup implements LookupStrategy {
 
@@ -21,14 +23,6 @@ public abstract class RetryLoopLookup implements LookupStrategy {
      * already dropped: prepare {@code vmi} for {@code goto retry}.
      */
     protected abstract void resetForRetry(VmaIterator vmi, Mm mm, long address);
-
-    /**
-     * The same in lock_next_vma(), where RCU has been re-taken first. Default: the kernel's own
-     * {@code vma_iter_set(vmi, from_addr)}, which every kernel with lock_next_vma() does.
-     */
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
-        vmi.set(fromAddr);
-    }
 
     /** vma_start_read(); override to pass the iterator down. */
     protected Vma startRead(Mm mm, Vma vma, VmaIterator vmi, long address) {
@@ -81,48 +75,67 @@ public abstract class RetryLoopLookup implements LookupStrategy {
         return null;
     }
 
+    /**
+     * lock_next_vma() (mm/mmap_lock.c, 6.18 and linux-mm as of Dec 2025, the same code): called and
+     * returns under rcu_read_lock(). It counts no vmstat event; the maps-reader counts are the lab's own.
+     */
     @Override
-    public Vma lockNextVma(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
+    public final Vma lockNextVma(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
         Rcu rcu = mm.kernel().rcu();
         Task t = rcu.current();
         while (true) { // retry:
-            long seq = mm.lockSeq(); // mmap_lock_speculate_try_begin()
+            long seq = mm.lockSeq(); // mmap_lock_speculate_try_begin(mm, &mm_wr_seq): fails while write-locked
             boolean mmapUnlocked = (seq & 1) == 0;
-            Vma vma = vmi.next();
+            Vma vma = vmi.next(); // vma_next(vmi)
             if (vma == null) return null;
             Vma locked = startRead(mm, vma, vmi, fromAddr);
-            if (locked == VmaReadLock.EAGAIN) { // detached under us: retry from the last address
-                stats.countMiss();
-                rcu.readLock(t);
-                resetForNextRetry(vmi, mm, fromAddr);
+            if (locked == VmaReadLock.EAGAIN) { // detached from under us: RCU already dropped
+                stats.mapsRetries++;
                 mm.kernel().scheduling().yieldAt(YieldPoint.RETRY_WINDOW);
+                rcu.readLock(t);
+                // "reset to search from the last address": the kernel's own reset, whatever the strategy
+                // (for iter-passed-down vma_start_read() already did the same vma_iter_set()).
+                vmi.set(fromAddr);
                 continue;
             }
             if (locked == null) return fallback(mm, vmi, fromAddr, stats);
-            boolean behind = fromAddr >= locked.end();
-            boolean gapUnverified = fromAddr < locked.start() && (!mmapUnlocked || mm.lockSeq() != seq);
-            if (behind || gapUnverified) { // fallback_unlock
-                rcu.readUnlock(t);
-                Mm.vmaEndRead(locked);
-                return fallback(mm, vmi, fromAddr, stats);
+            if (fromAddr >= locked.end()) return fallbackUnlock(mm, vmi, locked, fromAddr, stats); // behind from_addr
+            // Ahead of from_addr: the gap before it is real unless the map changed since the lookup; then
+            // verify by walking again (vma_iter_set + vma_next) and fall back only on a mismatch.
+            if (fromAddr < locked.start() && (!mmapUnlocked || mm.lockSeq() != seq)) { // mmap_lock_speculate_retry()
+                stats.mapsGapRewalks++;
+                vmi.set(fromAddr);
+                if (vmi.next() != locked) return fallbackUnlock(mm, vmi, locked, fromAddr, stats);
             }
             return locked;
         }
     }
 
-    /** fallback: lock_next_vma_under_mmap_lock(), then back under RCU with the iterator re-set. */
-    static Vma fallback(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
-        stats.abort++;
-        stats.fallback++;
+    /** fallback_unlock: in lock_next_vma(), with the VMA read-locked and RCU held. */
+    private static Vma fallbackUnlock(Mm mm, VmaIterator vmi, Vma locked, long fromAddr, VmaLockStats stats) {
+        mm.kernel().rcu().readUnlock(mm.kernel().rcu().current());
+        Mm.vmaEndRead(locked);
+        return fallback(mm, vmi, fromAddr, stats);
+    }
+
+    /**
+     * fallback: lock_next_vma_under_mmap_lock(), entered without RCU; returns under RCU with the
+     * iterator re-set. Simplified: its errors come back as null, the end of the read, where the kernel
+     * ends the read on -EINTR and on -EAGAIN (vm_refcnt at VMA_REF_LIMIT) reads on under mmap_lock
+     * (fs/proc/task_mmu.c: fallback_to_mmap_lock()); neither happens here (no signals, few readers).
+     */
+    public static Vma fallback(Mm mm, VmaIterator vmi, long fromAddr, VmaLockStats stats) {
+        stats.mapsFallbacks++;
         Rcu rcu = mm.kernel().rcu();
         Task t = rcu.current();
         Vma vma = lockNextVmaUnderMmapLock(mm, vmi, fromAddr);
         rcu.readLock(t);
-        vmi.set(vma == null ? fromAddr : vma.end());
+        vmi.set(vma == null ? fromAddr : vma.end()); // "Reinitialize the iterator after re-entering rcu read section"
         return vma;
     }
 
-    static Vma lockNextVmaUnderMmapLock(Mm mm, VmaIterator vmi, long fromAddr) {
+    /** lock_next_vma_under_mmap_lock(). */
+    private static Vma lockNextVmaUnderMmapLock(Mm mm, VmaIterator vmi, long fromAddr) {
         Task t = mm.kernel().rcu().current();
         mm.mmapReadLock(t);
         try {

@@ -7,8 +7,10 @@ package dev.vmalab.model.lookup;
  *
  * <p>Identities (each lookup ends in exactly one of success or abort):
  * {@code success + abort == lookups}, {@code fallback == abort}. A maps
- * iteration step counts as a lookup: its fallback to mmap_lock counts as an
- * abort. Strategies without per-VMA locks count every lookup as an abort.
+ * Strategies without per-VMA locks count every lookup as an abort. These
+ * count the fault path only, as the kernel does: lock_next_vma() (the
+ * /proc/PID/maps reader) counts no vmstat event; its steps go to the maps
+ * block below, the lab's own counts.
  */
 public final class VmaLockStats {
     public long lookups;
@@ -20,6 +22,16 @@ public final class VmaLockStats {
     /** Misses in the lookup now running (reset by {@link #beginLookup()}). */
     public int missesThisLookup;
     public int maxMissesInOneLookup;
+
+    // ---- /proc/PID/maps reader (lock_next_vma()), apart from the vmstat counters above ----
+    /** lock_next_vma() calls (the last one of a read finds no VMA). */
+    public long mapsSteps;
+    /** -EAGAIN in lock_next_vma(): {@code vma_iter_set(vmi, from_addr); goto retry}. */
+    public long mapsRetries;
+    /** Gaps verified by walking again (vma_iter_set + vma_next) because mmap_lock speculation failed. */
+    public long mapsGapRewalks;
+    /** Steps that took mmap_read_lock: lock_next_vma_under_mmap_lock(). */
+    public long mapsFallbacks;
 
     public void beginLookup() {
         lookups++;
@@ -38,11 +50,17 @@ public final class VmaLockStats {
         miss += o.miss;
         fallback += o.fallback;
         maxMissesInOneLookup = Math.max(maxMissesInOneLookup, o.maxMissesInOneLookup);
+        mapsSteps += o.mapsSteps;
+        mapsRetries += o.mapsRetries;
+        mapsGapRewalks += o.mapsGapRewalks;
+        mapsFallbacks += o.mapsFallbacks;
     }
 
     @Override
     public String toString() {
         return "lookups=%d success=%d abort=%d miss=%d fallback=%d retry_max=%d"
-                .formatted(lookups, success, abort, miss, fallback, maxMissesInOneLookup);
+                .formatted(lookups, success, abort, miss, fallback, maxMissesInOneLookup)
+                + " maps_steps=%d maps_retries=%d maps_gap_rewalks=%d maps_fallbacks=%d"
+                .formatted(mapsSteps, mapsRetries, mapsGapRewalks, mapsFallbacks);
     }
 }

@@ -6,8 +6,9 @@ import dev.vmalab.model.vma.VmaIterator;
 
 /**
  * full-reinit: a fresh state for every attempt, as if MA_STATE() were
- * declared below the {@code retry:} label (and vma_iter_init() in
- * lock_next_vma()): every field re-initialised, not just status and index.
+ * declared below the {@code retry:} label in lock_vma_under_rcu(): every
+ * field re-initialised, not just status and index. lock_next_vma() is the
+ * kernel's, with its own {@code vma_iter_set(vmi, from_addr)} on -EAGAIN.
  */
 public final class FullReinit extends RetryLoopLookup {
     @Override
@@ -23,10 +24,5 @@ public final class FullReinit extends RetryLoopLookup {
     @Override
     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {
         vmi.init(mm, address);
-    }
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
-        vmi.init(mm, fromAddr);
     }
 }

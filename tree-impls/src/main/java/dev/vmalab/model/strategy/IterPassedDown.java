@@ -10,9 +10,11 @@ import dev.vmalab.model.vma.VmaReadLock;
  * iter-passed-down: the alternative from the fix's thread: lock_vma_under_rcu()
  * uses a VMA iterator, and vma_start_read(mm, vmi, address, vma) calls
  * {@code vma_iter_set(vmi, address)} on every error exit after dropping RCU
- * (including err_unstable), so no caller can retry with a stale state. Applied
- * to lock_next_vma() too (with from_addr), whose own -EAGAIN reset becomes
- * redundant.
+ * (including err_unstable), so no caller can retry with a stale state. In
+ * lock_next_vma() the same vma_start_read() gets from_addr, so its
+ * vma_iter_set(vmi, from_addr) runs before rcu_read_lock() and the kernel's
+ * own reset after it finds the state already set (mas_set() reads no node:
+ * the two orders leave the same state).
  */
 public final class IterPassedDown extends RetryLoopLookup {
     @Override
@@ -32,7 +34,4 @@ public final class IterPassedDown extends RetryLoopLookup {
 
     @Override
     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {}
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {}
 }

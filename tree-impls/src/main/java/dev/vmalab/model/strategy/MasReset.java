@@ -10,7 +10,8 @@ import dev.vmalab.model.vma.VmaIterator;
  * walk found. The retry walks from the root to the old VMA's start, not to
  * the faulting address: memory-safe, but when the area was split differently
  * the VMA found does not contain the address and the lookup aborts (a
- * needless fallback); in lock_next_vma() it restarts from the old VMA's start.
+ * needless fallback). lock_next_vma() is the kernel's, with its own
+ * {@code vma_iter_set(vmi, from_addr)} on -EAGAIN: no mas_reset() there.
  */
 public final class MasReset extends RetryLoopLookup {
     @Override
@@ -25,11 +26,6 @@ public final class MasReset extends RetryLoopLookup {
 
     @Override
     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {
-        vmi.reset();
-    }
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
         vmi.reset();
     }
 }

@@ -25,9 +25,4 @@ public final class MasSet extends RetryLoopLookup {
     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {
         vmi.set(address);
     }
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {
-        vmi.set(fromAddr);
-    }
 }

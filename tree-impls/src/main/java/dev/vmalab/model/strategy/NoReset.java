@@ -10,7 +10,9 @@ import dev.vmalab.model.vma.VmaIterator;
  * The state is still active and points at a leaf read in the previous RCU
  * section; since mas_walk() resumes active states, the retry reads a node
  * that may have been freed after a grace period (syzbot 131f9eb2b5807573275c).
- * Known wrong: the lab must catch it.
+ * Known wrong: the lab must catch it. lock_next_vma() had its own
+ * {@code vma_iter_set(vmi, from_addr)} on -EAGAIN already then: maps readers
+ * are memory-safe under this strategy too.
  */
 public final class NoReset extends RetryLoopLookup {
     @Override
@@ -30,7 +32,4 @@ public final class NoReset extends RetryLoopLookup {
 
     @Override
     protected void resetForRetry(VmaIterator vmi, Mm mm, long address) {}
-
-    @Override
-    protected void resetForNextRetry(VmaIterator vmi, Mm mm, long fromAddr) {}
 }

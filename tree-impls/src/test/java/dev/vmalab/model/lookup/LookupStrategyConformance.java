@@ -29,7 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The contract every strategy must keep, run once per strategy (one subclass
  * each, like JCTools' MpqSanityTest). The known-wrong strategy (no-reset) is
- * expected to fail the retry tests in a named way: USE_AFTER_FREE or STALE_NODE.
+ * expected to fail the fault path's retry tests in a named way: USE_AFTER_FREE
+ * or STALE_NODE (its maps reader is safe: lock_next_vma() re-sets the iterator).
  */
 abstract class LookupStrategyConformance {
     static final long BASE = 0x7f00_0000_0000L;
@@ -103,7 +104,10 @@ abstract class LookupStrategyConformance {
         assertThat(sink.violations()).isEmpty();
         assertThat(stats.success + stats.abort).isEqualTo(stats.lookups);
         assertThat(stats.fallback).isEqualTo(stats.abort);
+        assertThat(stats.lookups).as("vmstat counts faults only").isEqualTo(400 * 8);
         assertThat(stats.miss).isZero(); // nothing runs concurrently: no VMA is ever found detached
+        assertThat(stats.mapsRetries + stats.mapsGapRewalks).isZero();
+        assertThat(stats.mapsFallbacks).isEqualTo(strategy().usesPerVmaLocks() ? 0 : stats.mapsSteps);
     }
 
     // ---- the seed's interleaving ----
@@ -174,6 +178,7 @@ abstract class LookupStrategyConformance {
 
     // ---- lock_next_vma(): a maps reader whose next VMA is replaced ----
 
+    /** The kernel's lock_next_vma() re-sets the iterator itself on -EAGAIN: every strategy, no-reset too, is safe here. */
     @Test
     void mapsIterationRetryAfterDetachSeesEveryVmaOnce() throws Exception {
         CollectingSink sink = new CollectingSink();
@@ -195,17 +200,16 @@ abstract class LookupStrategyConformance {
             reader.join(30_000);
         }
         assertThat(reader.isAlive()).isFalse();
-        if (strategy().knownIncorrect()) {
-            assertThat(sink.violations()).as("pre-fix retry must be caught").isNotEmpty();
-            return;
-        }
         assertThat(sink.violations()).isEmpty();
         List<Long> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) expected.add(BASE + i * 4 * PAGE - (i == 19 && replaced.get() ? PAGE : 0));
         assertThat(starts).isEqualTo(expected);
+        assertThat(stats.lookups + stats.miss).as("no vmstat event in lock_next_vma()").isZero();
+        assertThat(stats.mapsSteps).isEqualTo(41);
         if (strategy().usesPerVmaLocks()) {
             assertThat(replaced).isTrue();
-            assertThat(stats.miss).isEqualTo(1);
+            assertThat(stats.mapsRetries).isEqualTo(1);
+            assertThat(stats.mapsFallbacks).isZero();
         }
     }
 
@@ -268,6 +272,8 @@ abstract class LookupStrategyConformance {
             assertThat(s.success + s.abort).isEqualTo(s.lookups);
             assertThat(s.fallback).isEqualTo(s.abort);
         }
+        assertThat(mapsStats.lookups).as("maps steps are no vmstat lookups").isZero();
+        assertThat(mapsStats.mapsFallbacks).isLessThanOrEqualTo(mapsStats.mapsSteps);
         mm.tree().verify();
     }
 }

@@ -89,8 +89,12 @@ class StaleIndexTest {
         assertThat(sink.violations()).isEmpty();
     }
 
+    /**
+     * The README's claims on the two variants: on {@code 6.18-restart-walk} (ALWAYS_RESTART) no-reset is
+     * memory-safe but walks the stale index; on {@code 6.18} (RESUME_ACTIVE) it reads the freed leaf.
+     */
     @Test
-    void on612SemanticsNoResetIsMemorySafeButWalksTheStaleIndex() throws Exception {
+    void onTheRestartWalkVariantNoResetIsMemorySafeButWalksTheStaleIndexOn618ItReadsTheFreedLeaf() throws Exception {
         CollectingSink sink = new CollectingSink();
         FaultOutcome[] outcome = new FaultOutcome[1];
         VmaLockStats stats = faultWhileVIsSplitInTwo("no-reset", WalkSemantics.ALWAYS_RESTART, sink, outcome);
