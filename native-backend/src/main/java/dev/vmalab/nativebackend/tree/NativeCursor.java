@@ -25,10 +25,10 @@ import dev.vmalab.model.vma.Vma;
  *
  * <p>The RCU-section oracle ({@link RcuStamp}) lives on this Java side: when an operation leaves
  * a node cached in the struct, the cursor stamps it with the task's read section and a
- * grace-period cookie; an operation that will dereference the cached node (a walk of an active
+ * grace-period cookie; an operation that dereferences the cached node (a walk of an active
  * state on the resume-active variant; find, next, prev from an active, overflow or underflow
- * state; the dead-node test) checks the stamp first and reports STALE_RCU_SECTION from another
- * section. Simplification: find from an overflow/underflow state on the as-shipped variant
+ * state; the dead-node test) reports STALE_RCU_SECTION when it was read in another section (after
+ * ASan's report of the same operation, if any). Simplification: find from an overflow/underflow state on the as-shipped variant
  * re-walks from the root in C but is checked as a use (it can only over-report, on a state
  * nobody resumes in practice).
  */
@@ -42,6 +42,9 @@ final class NativeCursor implements TreeCursor {
     /** The RCU read section the cached node was read in (0: none, or under mmap_lock) and the grace-period cookie then. */
     private long nodeSection;
     private long nodeCookie;
+    /** The stamp of the cached node the operation in progress dereferences (0: it uses none), checked after ASan's verdict. */
+    private long usedSection;
+    private long usedCookie;
 
     NativeCursor(Kernel kernel, NativeMapleLibrary lib, NativeMaState mas) {
         this.kernel = kernel;
@@ -103,6 +106,7 @@ final class NativeCursor implements TreeCursor {
         long reports = asan ? lib.asanThreadReportCount() : 0;
         boolean dead = mas.deadNode();
         asanAfter(node, reports);
+        sectionAfter(node);
         return dead;
     }
 
@@ -114,15 +118,25 @@ final class NativeCursor implements TreeCursor {
     }
 
     /**
-     * Before an operation: the RCU precondition, the section check when it will dereference the
-     * cached node, and the scheduler's yield. Returns the cached node (for reports).
+     * Before an operation: the RCU precondition, the stamp of the cached node when it will
+     * dereference it, and the scheduler's yield. Returns the cached node (for reports).
      */
     private long before(boolean usesCachedNode) {
         long node = mas.node();
         NativeChecks.beforeRead(kernel, task, node);
-        if (usesCachedNode && node != 0) NativeChecks.sectionCheck(kernel, task, node, nodeSection, nodeCookie);
+        usedSection = usesCachedNode && node != 0 ? nodeSection : 0;
+        usedCookie = nodeCookie;
         kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
         return node;
+    }
+
+    /**
+     * The RCU-section oracle on the node the operation dereferenced. After ASan's verdict, so that
+     * when both see the same bad read the kernel code's own report (USE_AFTER_FREE) comes first.
+     */
+    private void sectionAfter(long node) {
+        if (usedSection != 0) NativeChecks.sectionCheck(kernel, task, node, usedSection, usedCookie);
+        usedSection = 0;
     }
 
     /** The first ASan report the operation raised on this thread, as one violation; true if there was one. */
@@ -135,9 +149,10 @@ final class NativeCursor implements TreeCursor {
     }
 
     private Object after(long raw, long node, long reportsBefore) {
+        boolean bad = asanAfter(node, reportsBefore);
+        sectionAfter(node);
         stamp();
-        if (asanAfter(node, reportsBefore)) return decodeQuietly(raw);
-        return decode(raw, node);
+        return bad ? decodeQuietly(raw) : decode(raw, node);
     }
 
     /** Stamps the node the operation left cached with this task's read section (0 under mmap_lock). */
