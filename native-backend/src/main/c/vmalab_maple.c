@@ -544,3 +544,27 @@ uintptr_t vml_mas_node(const struct ma_state *mas)
 {
 	return (uintptr_t)mas->node;
 }
+
+/* ---- strategy API: more maple state operations (issue 14, point 5) ------ */
+
+uintptr_t vml_mas_next(struct ma_state *mas, uint64_t max)
+{
+	return (uintptr_t)mas_next(mas, max);
+}
+
+uintptr_t vml_mas_prev(struct ma_state *mas, uint64_t min)
+{
+	return (uintptr_t)mas_prev(mas, min);
+}
+
+/*
+ * mte_dead_node(mas->node): reads the cached node's parent pointer (under ASan
+ * a read of a freed node is reported like any other). 0 when the state holds
+ * no node (NULL, an error, or a root pointer).
+ */
+long vml_mas_dead_node(const struct ma_state *mas)
+{
+	if (!mas->node || mas->status == ma_error || mas->status == ma_root)
+		return 0;
+	return mte_dead_node(mas->node) ? 1 : 0;
+}

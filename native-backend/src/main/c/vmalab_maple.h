@@ -121,4 +121,10 @@ VML_API long vml_asan_take_report(char *buf, size_t cap);
 VML_API long vml_asan_thread_report_count(void);
 VML_API long vml_asan_take_thread_report(char *buf, size_t cap);
 
+/* Strategy API (issue 14): mas_next, mas_prev, and mte_dead_node(mas->node)
+ * (1 dead, 0 alive or no node cached). */
+VML_API uintptr_t vml_mas_next(struct ma_state *mas, uint64_t max);
+VML_API uintptr_t vml_mas_prev(struct ma_state *mas, uint64_t min);
+VML_API long vml_mas_dead_node(const struct ma_state *mas);
+
 #endif /* VMALAB_MAPLE_H */

@@ -76,6 +76,28 @@ public final class NativeMaState implements AutoCloseable {
         return NativeMapleLibrary.criticalLong(lib.masFind, mas, max);
     }
 
+    /** {@code mas_next(mas, max)}: the next entry after the current one, up to {@code max}; 0 for none. */
+    public long next(long max) {
+        return NativeMapleLibrary.criticalLong(lib.masNext, mas, max);
+    }
+
+    /** {@code mas_prev(mas, min)}: the previous entry before the current one, down to {@code min}; 0 for none. */
+    public long prev(long min) {
+        return NativeMapleLibrary.criticalLong(lib.masPrev, mas, min);
+    }
+
+    /** {@code mte_dead_node(mas->node)}: reads the cached node; false when none is cached. */
+    public boolean deadNode() {
+        return NativeMapleLibrary.criticalLong(lib.masDeadNode, mas) != 0;
+    }
+
+    /** {@code struct ma_state copy = *mas}, in a Java array (the cached node pointer included). */
+    public NativeMaState copy() {
+        MemorySegment seg = MemorySegment.ofArray(new long[(int) ((layout.size() + 7) / 8)]);
+        MemorySegment.copy(mas, 0, seg, 0, layout.size());
+        return new NativeMaState(lib, seg, false);
+    }
+
     /** {@code mas->index}: start of the last found range (or the index set). */
     public long index() {
         return mas.get(JAVA_LONG, layout.index());

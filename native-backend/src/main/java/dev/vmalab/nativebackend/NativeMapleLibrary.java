@@ -104,6 +104,9 @@ public final class NativeMapleLibrary {
     final MemorySegment treeNew, treeDestroy, store, erase, load, treeShape;
     final MemorySegment masNew, masFree, masSet, masReset, masPause, masWalk, masFind;
     final MemorySegment masIndex, masLast, masStatus, masNode, masSetRange, masInit;
+    /** The strategy API's further operations: mas_next, mas_prev, mte_dead_node(mas->node). */
+    final MemorySegment masNext, masPrev, masDeadNode;
+    private final boolean resumesActive;
     /** Where struct ma_state keeps what the getters read (from the library: the kernel's layout). */
     final MaStateLayout masLayout;
     private final MemorySegment registerThread, unregisterThread, readLock, readUnlock, synchronizeRcu, rcuBarrier;
@@ -133,6 +136,9 @@ public final class NativeMapleLibrary {
         masNode = find(lookup, "vml_mas_node");
         masSetRange = find(lookup, "vml_mas_set_range");
         masInit = find(lookup, "vml_mas_init");
+        masNext = find(lookup, "vml_mas_next");
+        masPrev = find(lookup, "vml_mas_prev");
+        masDeadNode = find(lookup, "vml_mas_dead_node");
         masLayout = MaStateLayout.read(find(lookup, "vml_mas_layout"));
         registerThread = find(lookup, "vml_rcu_register_thread");
         unregisterThread = find(lookup, "vml_rcu_unregister_thread");
@@ -152,6 +158,7 @@ public final class NativeMapleLibrary {
             MemorySegment info = (MemorySegment) PTR.invokeExact(find(lookup, "vml_build_info"));
             buildInfo = info.reinterpret(1024).getString(0);
             asan = (int) INT.invokeExact(find(lookup, "vml_asan_enabled")) != 0;
+            resumesActive = buildInfo.contains("variant=resume-active");
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -214,6 +221,11 @@ public final class NativeMapleLibrary {
     /** True for the ASan flavour. */
     public boolean asanEnabled() {
         return asan;
+    }
+
+    /** True when this library's mas_walk() resumes an active state at its cached node (the resume-active variant). */
+    public boolean resumesActive() {
+        return resumesActive;
     }
 
     /** A new empty tree with {@code MT_FLAGS_ALLOC_RANGE | MT_FLAGS_USE_RCU}, like {@code mm->mm_mt}. */

@@ -60,15 +60,17 @@ public final class ReportGenerator {
     private static void writeCorrectness(Path file, ResultFolder folder) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (SummaryRow r : folder.summary()) {
-            long[] c = counts.computeIfAbsent(r.strategy(), s -> new long[5]);
+            long[] c = counts.computeIfAbsent(r.strategy(), s -> new long[6]);
             c[0] += r.useAfterFree();
             c[1] += r.staleNode();
             c[2] += r.rcuNotHeld();
             c[3] += r.wrongVma();
-            c[4] += r.violations();
+            c[4] += r.staleRcuSection();
+            c[5] += r.violations();
         }
-        CsvOut.write(file, List.of("strategy", "use_after_free", "stale_node", "rcu_not_held", "wrong_vma", "violations"),
+        CsvOut.write(file, List.of("strategy", "use_after_free", "stale_node", "rcu_not_held", "wrong_vma", "stale_rcu_section",
+                        "violations"),
                 counts.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue()[0], e.getValue()[1],
-                        e.getValue()[2], e.getValue()[3], e.getValue()[4])).toList());
+                        e.getValue()[2], e.getValue()[3], e.getValue()[4], e.getValue()[5])).toList());
     }
 }

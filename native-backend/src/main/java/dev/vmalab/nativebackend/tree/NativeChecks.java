@@ -3,6 +3,7 @@ package dev.vmalab.nativebackend.tree;
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.check.Violation;
 import dev.vmalab.model.check.ViolationKind;
+import dev.vmalab.model.rcu.RcuStamp;
 import dev.vmalab.model.rcu.Task;
 import dev.vmalab.nativebackend.AsanReport;
 
@@ -18,6 +19,13 @@ final class NativeChecks {
         if (kernel.checks() && !task.inRcuReadSection() && !task.holdsMmapLock()) {
             report(kernel, task, ViolationKind.RCU_NOT_HELD, node, "-",
                     "native maple walk outside rcu_read_lock() and mmap_lock");
+        }
+    }
+
+    /** The cached node was read in another RCU read section than this one: the oracle's violation (model: NodeChecks). */
+    static void sectionCheck(Kernel kernel, Task task, long node, long readSection, long cookie) {
+        if (kernel.checks() && RcuStamp.stale(task, readSection)) {
+            report(kernel, task, ViolationKind.STALE_RCU_SECTION, node, "-", RcuStamp.detail(kernel.rcu(), task, readSection, cookie));
         }
     }
 

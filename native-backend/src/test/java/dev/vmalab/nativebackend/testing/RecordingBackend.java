@@ -98,6 +98,26 @@ public final class RecordingBackend implements TreeBackend {
         }
 
         @Override
+        public Object next(long max) {
+            return c.next(max);
+        }
+
+        @Override
+        public Object prev(long min) {
+            return c.prev(min);
+        }
+
+        @Override
+        public boolean deadNode() {
+            return c.deadNode();
+        }
+
+        @Override
+        public TreeCursor copy() {
+            return new Recording(c.copy());
+        }
+
+        @Override
         public void set(long index) {
             c.set(index);
         }

@@ -1,6 +1,7 @@
 package dev.vmalab.replay.cli;
 
 import dev.vmalab.model.lookup.LookupStrategy;
+import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.nativebackend.build.NativeBuildException;
 import dev.vmalab.replay.stress.StressFolder;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stress", mixinStandardHelpOptions = true,
         description = {"Hunt for correctness violations of one strategy: fault threads hammer a few VMAs while a writer",
                 "munmaps/re-mmaps, MAP_FIXED-replaces and mprotect-splits/merges them, under a seeded one-at-a-time",
-                "scheduler with strict grace periods. Exit status 1 and a repro command when a violation is found, 0 when clean.",
+                "scheduler with strict grace periods (--lazy-gp: lazy ones). Exit status 1 and a repro command when a violation is found, 0 when clean.",
                 "Writes a result folder (docs/result-format.md) either way."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no violation within the budget", "1:a violation was found (printed with its repro command)",
@@ -50,6 +51,10 @@ public final class StressCommand implements Callable<Integer> {
     @Option(names = "--strategy-jar", paramLabel = "JAR", description = "A jar with more strategies; repeatable.")
     List<Path> jars = new ArrayList<>();
 
+    @Option(names = "--lazy-gp", description = "End grace periods lazily (in batches, and at mmap_write_unlock), as the kernel"
+            + " does, instead of at the first legal moment; the RCU-section oracle still flags a state reused across sections.")
+    boolean lazyGp;
+
     @Mixin
     BackendOptions backend = new BackendOptions();
 
@@ -64,7 +69,7 @@ public final class StressCommand implements Callable<Integer> {
         try {
             s = StrategyRegistry.withJars(jars).get(strategy);
             o = new StressOptions(strategy, seed, threads, seconds, iterations == null ? Long.MAX_VALUE : iterations,
-                    backend.choice());
+                    backend.choice(), lazyGp ? GracePeriods.LAZY : GracePeriods.STRICT, jars);
         } catch (RuntimeException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -55,7 +55,8 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         a.addAll(List.of("--warmup", Percent.format(warmup), "--order-window-ns", Long.toString(orderWindowNs)));
         if (!effectivePacing().fast()) a.addAll(List.of("--pace", effectivePacing().toString()));
         if (limit > 0) a.addAll(List.of("--limit", Long.toString(limit)));
-        for (Path jar : strategyJars) a.addAll(List.of("--strategy-jar", jar.toString()));
+        // absolute, so the command works from wherever ./vmalab is run
+        for (Path jar : strategyJars) a.addAll(List.of("--strategy-jar", jar.toAbsolutePath().normalize().toString()));
         return a.stream().map(ReplaySettings::quote).collect(Collectors.joining(" "));
     }
 

@@ -74,7 +74,8 @@ public final class ResultTables {
                 Long.toString(timed ? h.getMaxValue() : 0), decimal(timed ? h.getMean() : 0),
                 decimal(r.nodesPerLookup()), Long.toString(v.get(ViolationKind.USE_AFTER_FREE)),
                 Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
-                Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(r.violationTotal()),
+                Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(v.get(ViolationKind.STALE_RCU_SECTION)),
+                Long.toString(r.violationTotal()),
                 decimal(r.wallMs()), decimal(perSecond),
                 Long.toString(c.maps().steps()), Long.toString(c.maps().retries()),
                 Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()));

@@ -30,7 +30,7 @@ public final class StressFolder {
         HistogramFiles.write(out, r.cell());
         tables.write(out);
         TracesTable.write(out, List.of()); // no trace file: header only, and no earlier replay's rows left behind
-        Map<String, String> props = MachineInfo.describe(command, List.of(o.seed()), StressRun.KNOBS, o.backend(), true);
+        Map<String, String> props = MachineInfo.describe(command, List.of(o.seed()), StressRun.knobs(o), o.backend(), true);
         props.putAll(hunt(r));
         MachineInfo.write(out, props);
     }

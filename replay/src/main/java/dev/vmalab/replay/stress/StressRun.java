@@ -2,11 +2,12 @@ package dev.vmalab.replay.stress;
 
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.check.Violation;
+import dev.vmalab.model.check.ViolationKind;
 import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.model.maple.WalkSemantics;
-import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.vma.Mm;
+import dev.vmalab.nativebackend.tree.NativeBackends;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CountingSink;
@@ -24,7 +25,8 @@ import org.HdrHistogram.Histogram;
 /**
  * A deterministic hunt for violations: {@link StressWorkload} under the seeded
  * one-at-a-time scheduler, with strict grace periods (a node is freed as soon as no
- * reader can hold it) and the scheduler always switching in the retry window. Stops at the
+ * reader can hold it; or lazy ones with --lazy-gp: the RCU-section oracle still catches a
+ * state reused across sections) and the scheduler always switching in the retry window. Stops at the
  * first violation; the same options give the same interleaving, so the violation comes
  * back at the same model step with the same address.
  */
@@ -35,18 +37,35 @@ public final class StressRun {
     public static final String TRACE = "stress";
     /** Violations listed in violations.csv, as replay lists per cell; the counts stay exact. */
     static final int KEEP = 100;
-    /** The hunt's fixed knobs, for machine.properties' {@code amplify} (they are not replay's presets). */
-    static final String KNOBS = "stress (grace periods STRICT, quarantine 1024, walk 6.18, switch " + SWITCH_PERCENT
-            + "% of yield points and always in the retry window)";
+    /** The hunt's knobs, for machine.properties' {@code amplify} (they are not replay's presets). */
+    static String knobs(StressOptions o) {
+        return "stress (grace periods " + o.gracePeriods() + ", quarantine 1024, walk 6.18, switch " + SWITCH_PERCENT
+                + "% of yield points and always in the retry window)";
+    }
 
     private StressRun() {}
 
     public static StressResult run(StressOptions o, LookupStrategy strategy) {
         List<Violation> first = new ArrayList<>(1);
         AtomicLong iterationAtViolation = new AtomicLong();
+        List<Violation> firstOther = new ArrayList<>(1); // native-asan: the oracle's, when ASan never fires
+        AtomicLong iterationAtOther = new AtomicLong();
         AtomicLong started = new AtomicLong();
         boolean[] stop = new boolean[1]; // read and written only by the one running worker
+        // On native-asan the hunt is for the kernel code's own report: the RCU-section oracle's
+        // STALE_RCU_SECTION (which comes first, on the stale pointer's first use) is counted and
+        // the hunt goes on until ASan reports the read of freed memory.
+        boolean asanHunt = o.backend().name().equals(NativeBackends.NATIVE_ASAN);
         CountingSink sink = new CountingSink(KEEP, v -> {
+            if (asanHunt && v.kind() != ViolationKind.USE_AFTER_FREE) {
+                synchronized (firstOther) {
+                    if (firstOther.isEmpty()) {
+                        firstOther.add(v);
+                        iterationAtOther.set(started.get());
+                    }
+                }
+                return;
+            }
             synchronized (first) {
                 if (first.isEmpty()) {
                     first.add(v);
@@ -55,7 +74,7 @@ public final class StressRun {
             }
             stop[0] = true;
         });
-        Kernel.Builder kb = Kernel.builder().gracePeriods(GracePeriods.STRICT).quarantine(1024)
+        Kernel.Builder kb = Kernel.builder().gracePeriods(o.gracePeriods()).quarantine(1024)
                 .walkSemantics(WalkSemantics.RESUME_ACTIVE).violations(sink).checks(true);
         // Strict grace periods: on the kernel's code its frees follow them too (native-backend: lab-mode frees).
         Kernel kernel = o.backend().applyTo(kb, WalkSemantics.RESUME_ACTIVE, true).build();
@@ -94,6 +113,10 @@ public final class StressRun {
         scheduler.run(bodies);
         double wallMs = (System.nanoTime() - t0) / 1e6;
 
+        if (first.isEmpty() && !firstOther.isEmpty()) {
+            first.addAll(firstOther);
+            iterationAtViolation.set(iterationAtOther.get());
+        }
         Optional<Violation> v = first.stream().findFirst();
         long iterations = v.isPresent() ? iterationAtViolation.get() : started.get();
         String repro = v.isPresent() ? o.repro(iterations) : "";

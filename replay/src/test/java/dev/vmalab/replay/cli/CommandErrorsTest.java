@@ -56,7 +56,7 @@ class CommandErrorsTest {
         CommandLine cl = ReplayMain.commandLine();
         cl.setOut(new PrintWriter(out));
         assertThat(cl.execute("stress", "--strategy", "no-reset", "--seed", "4", "--out", dir.toString())).isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION USE_AFTER_FREE",
+        assertThat(out.toString()).contains("VIOLATION STALE_RCU_SECTION",
                 "reproduce: ./vmalab stress --strategy no-reset --seed 4 --threads 2 --iterations ");
     }
 }

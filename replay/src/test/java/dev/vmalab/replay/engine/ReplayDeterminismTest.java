@@ -39,7 +39,7 @@ class ReplayDeterminismTest {
         assertThat(lines.getFirst()).isEqualTo(String.join(",", ResultCsv.SUMMARY));
         List<String> keep = List.of("trace", "strategy", "threads", "run", "seed", "lookups", "success", "abort",
                 "miss", "fallback", "retry_max", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held",
-                "wrong_vma", "violations");
+                "wrong_vma", "stale_rcu_section", "violations");
         return lines.stream().skip(1).map(l -> {
             String[] cells = l.split(",");
             StringBuilder sb = new StringBuilder();

@@ -72,4 +72,44 @@ class SampleReplayTest {
         });
         assertThat(Files.readAllLines(out.resolve("summary.csv")).getFirst()).isEqualTo(String.join(",", ResultCsv.SUMMARY));
     }
+
+    /**
+     * No amplification (lazy grace periods, nothing delayed), deterministic: the RCU-section
+     * oracle flags no-reset in every run in which it retried, and never mas-set. (The committed
+     * samples give no retry at all this way, so the check that bites is the generated one below.)
+     */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void anUnamplifiedReplayFlagsNoResetWheneverItRetried(Path sample) throws IOException {
+        long retried = unamplifiedNoReset(sample, dir.resolve("plain"));
+        System.out.printf("%s: no-reset retried in %d of 3 runs%n", sample.getFileName(), retried);
+    }
+
+    /** A generated vma-churn trace retries without amplification: every such run is flagged, KASAN-like checks or not. */
+    @org.junit.jupiter.api.Test
+    void anUnamplifiedReplayOfAChurnTraceFlagsEveryRunThatRetried() throws IOException {
+        Path trace = dir.resolve("churn.csv.zst");
+        picocli.CommandLine gen = new picocli.CommandLine(new dev.vmalab.traces.cli.GenerateCommand());
+        assertThat(gen.execute("vma-churn", "-o", trace.toString(), "--seed", "1", "ops=500")).isZero();
+        assertThat(unamplifiedNoReset(trace, dir.resolve("churn"))).as("runs with retries").isEqualTo(3);
+    }
+
+    /** Replays no-reset and mas-set unamplified; asserts flagged iff retried; returns the no-reset runs that retried. */
+    private static long unamplifiedNoReset(Path trace, Path out) throws IOException {
+        int exit = ReplayMain.commandLine().execute("replay", trace.toString(), "--strategies", "no-reset,mas-set",
+                "--runs", "3", "--threads", "4", "--deterministic", "--in-process", "--limit", "4000", "--out", out.toString());
+        assertThat(exit).isZero();
+        long retried = 0;
+        for (CSVRecord r : CountersAddUpTest.read(out.resolve("summary.csv"))) {
+            long miss = Long.parseLong(r.get("miss"));
+            long stale = Long.parseLong(r.get("stale_rcu_section"));
+            if (r.get("strategy").equals("no-reset")) {
+                if (miss > 0) retried++;
+                assertThat(stale > 0).as("run %s: %d misses, %d stale-section uses", r.get("run"), miss, stale).isEqualTo(miss > 0);
+            } else {
+                assertThat(Long.parseLong(r.get("violations"))).isZero();
+            }
+        }
+        return retried;
+    }
 }

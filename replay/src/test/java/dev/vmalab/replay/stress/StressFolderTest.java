@@ -53,7 +53,7 @@ class StressFolderTest {
         assertThat(column(first, ResultCsv.VIOLATIONS, "trace")).isEqualTo(StressRun.TRACE);
         assertThat(column(first, ResultCsv.VIOLATIONS, "strategy")).isEqualTo("no-reset");
         assertThat(column(first, ResultCsv.VIOLATIONS, "seed")).isEqualTo("4");
-        assertThat(column(first, ResultCsv.VIOLATIONS, "kind")).isEqualTo("USE_AFTER_FREE");
+        assertThat(column(first, ResultCsv.VIOLATIONS, "kind")).isEqualTo("STALE_RCU_SECTION");
         assertThat(column(first, ResultCsv.VIOLATIONS, "repro")).isEqualTo(printedRepro.group(1).strip());
         assertThat(printedViolation.find()).as(printed.toString()).isTrue();
         assertThat(column(first, ResultCsv.VIOLATIONS, "kind")).isEqualTo(printedViolation.group(1));
@@ -63,7 +63,7 @@ class StressFolderTest {
         List<String> row = t.summary().getFirst();
         assertThat(column(row, ResultCsv.SUMMARY, "strategy")).isEqualTo("no-reset");
         assertThat(column(row, ResultCsv.SUMMARY, "threads")).isEqualTo("2");
-        assertThat(Long.parseLong(column(row, ResultCsv.SUMMARY, "use_after_free"))).isPositive();
+        assertThat(Long.parseLong(column(row, ResultCsv.SUMMARY, "stale_rcu_section"))).isPositive();
         assertThat(Long.parseLong(column(row, ResultCsv.SUMMARY, "violations")))
                 .isGreaterThanOrEqualTo(t.violations().size());
         assertRetriesAddUp(t, row);

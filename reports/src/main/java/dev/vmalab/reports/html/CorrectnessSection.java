@@ -20,23 +20,24 @@ final class CorrectnessSection {
         StringBuilder b = new StringBuilder("<h2 id=\"correctness\">Correctness</h2>\n");
         List<List<String>> rows = new ArrayList<>();
         for (String s : folder.strategies()) {
-            long uaf = 0, stale = 0, rcu = 0, wrong = 0, total = 0, runs = 0;
+            long uaf = 0, stale = 0, rcu = 0, wrong = 0, section = 0, total = 0, runs = 0;
             for (SummaryRow r : folder.summary()) {
                 if (!r.strategy().equals(s)) continue;
                 uaf += r.useAfterFree();
                 stale += r.staleNode();
                 rcu += r.rcuNotHeld();
                 wrong += r.wrongVma();
+                section += r.staleRcuSection();
                 total += r.violations();
                 runs += r.violations() > 0 ? 1 : 0;
             }
             String tag = total == 0 ? "<span class=\"tag ok\">correct</span>" : "<span class=\"tag bad\">INCORRECT</span>";
             long rowsInCsv = folder.violations().stream().filter(v -> v.key().strategy().equals(s)).count();
             rows.add(List.of(Html.esc(s), tag, String.valueOf(uaf), String.valueOf(stale), String.valueOf(rcu),
-                    String.valueOf(wrong), String.valueOf(total), String.valueOf(runs), String.valueOf(rowsInCsv)));
+                    String.valueOf(wrong), String.valueOf(section), String.valueOf(total), String.valueOf(runs), String.valueOf(rowsInCsv)));
         }
         b.append(Html.table("correctness", List.of("strategy", "status", "use-after-free", "stale node", "RCU not held",
-                "wrong VMA", "total", "runs with violations", "rows in violations.csv"), rows, 2));
+                "wrong VMA", "stale RCU section", "total", "runs with violations", "rows in violations.csv"), rows, 2));
         b.append("<p class=\"muted\">Counts from summary.csv (all traces, thread counts and runs). Data: ")
                 .append(Html.link(assetDir + "/correctness.csv", "correctness.csv")).append(" · ")
                 .append(Html.link("violations.csv", "violations.csv")).append("</p>\n");

@@ -44,6 +44,11 @@ final class CsvRecords {
             }
         }
 
+        /** An integer column that older result folders lack: {@code absent} when the header has no such column. */
+        long longValueOr(String column, long absent) {
+            return record.isMapped(column) ? longValue(column) : absent;
+        }
+
         int intValue(String column) {
             long v = longValue(column);
             if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {

@@ -11,6 +11,8 @@ final class SummaryCsv {
             "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns",
             "max_ns", "mean_ns", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held",
             "wrong_vma", "violations", "wall_ms", "lookups_per_s");
+    /** Added with the RCU-section oracle; a folder written before it has no such column (read as 0). */
+    static final String STALE_RCU_SECTION = "stale_rcu_section";
 
     private SummaryCsv() {}
 
@@ -32,12 +34,12 @@ final class SummaryCsv {
                 l.doubleValue("p99_ns"), l.doubleValue("p999_ns"), l.doubleValue("max_ns"),
                 l.doubleValue("mean_ns"), l.doubleValue("nodes_per_lookup"), l.longValue("use_after_free"),
                 l.longValue("stale_node"), l.longValue("rcu_not_held"), l.longValue("wrong_vma"),
-                l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"));
+                l.longValueOr(STALE_RCU_SECTION, 0), l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"));
         if (r.lookups() <= 0) throw l.error("lookups must be positive, is " + r.lookups());
         if (r.success() + r.abort() != r.lookups()) {
             throw l.error("success + abort (" + r.success() + " + " + r.abort() + ") != lookups (" + r.lookups() + ")");
         }
-        long kinds = r.useAfterFree() + r.staleNode() + r.rcuNotHeld() + r.wrongVma();
+        long kinds = r.useAfterFree() + r.staleNode() + r.rcuNotHeld() + r.wrongVma() + r.staleRcuSection();
         if (kinds != r.violations()) {
             throw l.error("violations (" + r.violations() + ") is not the sum of the kind columns (" + kinds + ")");
         }

@@ -21,6 +21,7 @@ public record SummaryRow(
         long staleNode,
         long rcuNotHeld,
         long wrongVma,
+        long staleRcuSection,
         long violations,
         double wallMs,
         double lookupsPerS) {

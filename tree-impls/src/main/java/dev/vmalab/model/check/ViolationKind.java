@@ -9,5 +9,11 @@ public enum ViolationKind {
     /** Read a node with neither the RCU read lock nor mmap_lock held. */
     RCU_NOT_HELD,
     /** Returned a VMA that is not the one mapping the address in this mm (or one below from_addr). */
-    WRONG_VMA
+    WRONG_VMA,
+    /**
+     * Dereferenced a maple-state pointer in a later RCU read section than the one it was read in
+     * (the kernel's rule: such a pointer is invalid), whether or not a grace period has elapsed
+     * since; the detail says which (get_state_synchronize_rcu() / poll_state_synchronize_rcu()).
+     */
+    STALE_RCU_SECTION
 }

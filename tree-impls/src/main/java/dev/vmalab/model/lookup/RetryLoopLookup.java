@@ -29,14 +29,25 @@ public abstract class RetryLoopLookup implements LookupStrategy {
         return VmaReadLock.vmaStartRead(mm, vma);
     }
 
+    /**
+     * The walk of a retry in lock_vma_under_rcu(), with rcu_read_lock() just re-taken: by
+     * default {@code vma_iter_load()} = mas_walk(). Override to look at the state first
+     * ({@code vmi.state().deadNode()}, {@code copy()}, ...) or to walk another way
+     * ({@code find}, {@code next}): every node read is checked like the walk's.
+     */
+    protected Vma walkOnRetry(VmaIterator vmi, Mm mm, long address) {
+        return vmi.load();
+    }
+
     @Override
     public Vma lockVmaUnderRcu(Mm mm, long address, VmaLockStats stats) {
         Rcu rcu = mm.kernel().rcu();
         Task t = rcu.current();
         VmaIterator vmi = new VmaIterator(mm, address); // MA_STATE(mas, &mm->mm_mt, address, address)
+        boolean retry = false;
         while (true) {
             rcu.readLock(t); // retry:
-            Vma vma = vmi.load(); // mas_walk(&mas)
+            Vma vma = retry ? walkOnRetry(vmi, mm, address) : vmi.load(); // mas_walk(&mas)
             if (vma == null) {
                 rcu.readUnlock(t);
                 return abort(stats);
@@ -46,6 +57,7 @@ public abstract class RetryLoopLookup implements LookupStrategy {
                 stats.countMiss();
                 resetForRetry(vmi, mm, address);
                 mm.kernel().scheduling().yieldAt(YieldPoint.RETRY_WINDOW);
+                retry = true;
                 continue;
             }
             if (locked == null) return abort(stats);

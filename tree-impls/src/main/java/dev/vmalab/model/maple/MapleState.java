@@ -1,6 +1,7 @@
 package dev.vmalab.model.maple;
 
 import dev.vmalab.model.Kernel;
+import dev.vmalab.model.rcu.RcuStamp;
 import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.sched.YieldPoint;
 import dev.vmalab.model.tree.TreeCursor;
@@ -9,10 +10,12 @@ import dev.vmalab.model.tree.TreeCursor;
  * struct ma_state (include/linux/maple_tree.h) and the read operations on it
  * (lib/maple_tree.c). Lives on one thread's stack, like MA_STATE().
  *
- * <p>{@code node} is a pointer into the tree read in some RCU read section;
- * the state does not know which. Reading it in a later section, after the
- * node was freed, is the bug this lab studies: every node read goes through
- * the KASAN-like checks with the generation the pointer was read at.
+ * <p>{@code node} is a pointer into the tree read in some RCU read section.
+ * Reading it in a later section, after the node was freed, is the bug this lab
+ * studies: every node read goes through the KASAN-like checks with the
+ * generation the pointer was read at, and every use of the cached node checks
+ * the RCU section it was read in ({@link RcuStamp}: STALE_RCU_SECTION on any
+ * later section, freed or not). A pointer read under mmap_lock is bound to no section.
  *
  * <p>Like the kernel, it climbs to the next leaf through the nodes' parent
  * pointers (mas_ascend()), which writers re-point when they adopt a node
@@ -26,6 +29,9 @@ public final class MapleState implements TreeCursor {
     long last;
     MapleNode node;
     private long nodeGen;
+    /** The RCU read section {@code node} was read in (0: under mmap_lock), and the grace-period cookie then. */
+    private long nodeSection;
+    private long nodeCookie;
     long min;
     long max;
     MapleStatus status = MapleStatus.START;
@@ -40,6 +46,30 @@ public final class MapleState implements TreeCursor {
         this.task = kernel.rcu().current();
         this.index = first;
         this.last = end;
+    }
+
+    /** {@code struct ma_state copy = *mas}: every field, the cached node and its stamp too. */
+    private MapleState(MapleState o) {
+        this.tree = o.tree;
+        this.kernel = o.kernel;
+        this.task = kernel.rcu().current();
+        this.index = o.index;
+        this.last = o.last;
+        this.node = o.node;
+        this.nodeGen = o.nodeGen;
+        this.nodeSection = o.nodeSection;
+        this.nodeCookie = o.nodeCookie;
+        this.min = o.min;
+        this.max = o.max;
+        this.status = o.status;
+        this.depth = o.depth;
+        this.offset = o.offset;
+        this.end = o.end;
+    }
+
+    @Override
+    public MapleState copy() {
+        return new MapleState(this);
     }
 
     public MapleTree tree() {
@@ -80,6 +110,24 @@ public final class MapleState implements TreeCursor {
     /** The cached node's address (slab object), or 0 when none: for tests and reports. */
     public int nodeAddress() {
         return node == null ? 0 : node.address();
+    }
+
+    /** Caches {@code n} (read at generation {@code gen}) as the state's node, stamped with this RCU section. */
+    private void cache(MapleNode n, long gen) {
+        node = n;
+        nodeGen = gen;
+        nodeSection = RcuStamp.section(task);
+        nodeCookie = kernel.rcu().getStateSynchronizeRcu();
+    }
+
+    /**
+     * The state is about to dereference its cached node: read in another RCU section, that is
+     * STALE_RCU_SECTION. Reported once per stale pointer (the use re-stamps it).
+     */
+    private void checkCachedNode() {
+        if (node != null && NodeChecks.sectionCheck(kernel, task, node, nodeSection, nodeCookie)) {
+            nodeSection = RcuStamp.section(task);
+        }
     }
 
     /** mas_reset(): the next walk starts from the root. Leaves index and last alone. */
@@ -159,8 +207,7 @@ public final class MapleState implements TreeCursor {
             }
             depth = 0;
             status = MapleStatus.ACTIVE;
-            node = root;
-            nodeGen = root.generation();
+            cache(root, root.generation());
             offset = 0;
             if (!root.isDead()) return;
         }
@@ -171,6 +218,7 @@ public final class MapleState implements TreeCursor {
      * leaf. Reads a node's pivots and slot before checking that it is dead.
      */
     private Object rangeWalk() {
+        checkCachedNode();
         MapleNode next = node;
         long nextGen = nodeGen;
         long mn = min;
@@ -215,8 +263,7 @@ public final class MapleState implements TreeCursor {
                 last = mx;
                 min = prevMin;
                 max = prevMax;
-                node = cur;
-                nodeGen = curGen;
+                cache(cur, curGen);
                 depth = level;
                 return slot;
             }
@@ -287,6 +334,7 @@ public final class MapleState implements TreeCursor {
         long savePoint = last;
         while (true) {
             if (node == null) return null;
+            checkCachedNode();
             MapleNode leaf = node;
             NodeChecks.beforeRead(kernel, task, leaf, nodeGen);
             kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
@@ -375,8 +423,7 @@ public final class MapleState implements TreeCursor {
             n = child;
             long gen = n.generation();
             NodeChecks.beforeRead(kernel, task, n, gen);
-            node = n;
-            nodeGen = gen;
+            cache(n, gen);
             next = n.slot(0);
             if (n.isDead()) return true;
         }
@@ -386,8 +433,7 @@ public final class MapleState implements TreeCursor {
         NodeChecks.beforeRead(kernel, task, leaf, leafGen);
         end = leaf.end;
         if (n.isDead()) return true;
-        node = leaf;
-        nodeGen = leafGen;
+        cache(leaf, leafGen);
         min = mn;
         return false;
     }
@@ -416,8 +462,7 @@ public final class MapleState implements TreeCursor {
         if (p == a) return true;
         offset = link.slot();
         if (a.parentLink().node() != p) return true; // "all parent information is still accurate"
-        node = p;
-        nodeGen = p.generation();
+        cache(p, p.generation());
         NodeChecks.beforeRead(kernel, task, p, nodeGen);
         if (p.isRoot()) {
             max = MapleTree.MAX;
@@ -454,6 +499,199 @@ public final class MapleState implements TreeCursor {
         } while (!setMin || !setMax);
         max = mx;
         min = mn;
+        return false;
+    }
+
+    /**
+     * mte_dead_node(mas->node) (lib/maple_tree.c): reads the cached node's parent pointer, so it
+     * is a dereference like any other: checked for its RCU section and by the KASAN-like checks
+     * (a dead test on a freed node is itself a use-after-free). False when no node is cached
+     * (the kernel would dereference NULL).
+     */
+    @Override
+    public boolean deadNode() {
+        if (node == null) return false;
+        checkCachedNode();
+        NodeChecks.beforeRead(kernel, task, node, nodeGen);
+        kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
+        return node.isDead();
+    }
+
+    /** mas_next() = mas_next_setup() then mas_next_slot(mas, max, false) (lib/maple_tree.c, 6.12). */
+    @Override
+    public Object next(long limit) {
+        if (last >= limit) {
+            status = MapleStatus.OVERFLOW;
+            return null;
+        }
+        switch (status) {
+            case ACTIVE -> {
+                return nextSlot(limit);
+            }
+            case NONE, PAUSE, START -> {
+                status = MapleStatus.START;
+                walk(); // retries on dead nodes handled by mas_walk
+            }
+            case OVERFLOW -> status = MapleStatus.ACTIVE; // overflowed before, but the max changed
+            case UNDERFLOW -> { // the user expects the state to be one before where it is
+                status = MapleStatus.ACTIVE;
+                Object e = walk();
+                if (e != null) return e;
+            }
+            case ROOT -> { }
+            case ERROR -> {
+                return null;
+            }
+        }
+        // mas_is_ptr(): the model's root is always a node (MapleStatus.ROOT is never produced)
+        if (status == MapleStatus.NONE || status == MapleStatus.ROOT) return null;
+        return nextSlot(limit);
+    }
+
+    /** mas_prev() = mas_prev_setup() then mas_prev_slot(mas, min, false) (lib/maple_tree.c, 6.12). */
+    @Override
+    public Object prev(long lowest) {
+        if (index <= lowest) {
+            status = MapleStatus.UNDERFLOW;
+            return null;
+        }
+        switch (status) {
+            case ACTIVE -> {
+                return prevSlot(lowest);
+            }
+            case START -> { }
+            case NONE, PAUSE -> status = MapleStatus.START;
+            case UNDERFLOW -> status = MapleStatus.ACTIVE; // underflowed before but the min changed
+            case OVERFLOW -> { // the user expects the state to be one after where it is
+                status = MapleStatus.ACTIVE;
+                Object e = walk();
+                if (e != null) return e;
+            }
+            case ROOT -> { }
+            case ERROR -> {
+                return null;
+            }
+        }
+        if (status == MapleStatus.START) walk();
+        // mas_is_ptr() / "walked to out-of-range pointer": the model's root is always a node
+        if (status == MapleStatus.NONE || status == MapleStatus.ROOT) return null;
+        return prevSlot(lowest);
+    }
+
+    /** mas_safe_min(): the first index of slot {@code off} of the cached leaf. */
+    private long safeMin(MapleNode leaf, int off) {
+        return off > 0 ? leaf.pivot(off - 1) + 1 : min;
+    }
+
+    /** mas_prev_slot(mas, min, empty = false): the previous non-null entry, down to {@code lowest}. */
+    private Object prevSlot(long lowest) {
+        long savePoint = index;
+        retry:
+        while (true) {
+            if (node == null) return null;
+            checkCachedNode();
+            MapleNode leaf = node;
+            NodeChecks.beforeRead(kernel, task, leaf, nodeGen);
+            kernel.scheduling().yieldAt(YieldPoint.WALK_NODE);
+            if (leaf.isDead()) { // mas_rewalk_if_dead()
+                rewalk(savePoint);
+                continue;
+            }
+            if (min <= lowest) {
+                long pivot = safeMin(leaf, offset);
+                if (leaf.isDead()) {
+                    rewalk(savePoint);
+                    continue;
+                }
+                if (pivot <= lowest) {
+                    status = MapleStatus.UNDERFLOW;
+                    return null;
+                }
+            }
+            while (true) { // again:
+                if (offset > 0) {
+                    offset--;
+                    last = index - 1;
+                    index = safeMin(leaf, offset);
+                } else {
+                    if (index <= lowest) {
+                        status = MapleStatus.UNDERFLOW;
+                        return null;
+                    }
+                    if (prevNode(lowest)) {
+                        rewalk(savePoint);
+                        continue retry;
+                    }
+                    if (status == MapleStatus.UNDERFLOW) return null; // WARN_ON_ONCE in the kernel
+                    last = max;
+                    leaf = node;
+                    NodeChecks.beforeRead(kernel, task, leaf, nodeGen);
+                    index = safeMin(leaf, offset);
+                }
+                Object entry = leaf.slot(offset);
+                if (leaf.isDead()) {
+                    rewalk(savePoint);
+                    continue retry;
+                }
+                if (entry != null) return entry;
+                if (index <= lowest) {
+                    status = MapleStatus.UNDERFLOW;
+                    return null;
+                }
+            }
+        }
+    }
+
+    /**
+     * mas_prev_node(): from the start of the cached leaf, up through the parent pointers to the
+     * first ancestor with a slot to the left, then down its rightmost edge to the previous leaf.
+     * Returns true when it met a dead node (the caller rewalks); sets UNDERFLOW below {@code lowest}.
+     */
+    private boolean prevNode(long lowest) {
+        MapleNode n = node;
+        if (min == 0) return underflow(n);
+        long mx = min - 1;
+        if (mx < lowest) return underflow(n);
+        int level = 0;
+        int off;
+        do {
+            if (n.isRoot()) return underflow(n);
+            if (ascend()) return true;
+            off = offset;
+            level++;
+            n = node;
+        } while (off == 0);
+        off--;
+        while (level > 1) { // down the rightmost edge to the level above the leaves
+            level--;
+            Object next = n.slot(off);
+            if (n.isDead()) return true;
+            if (!(next instanceof MapleNode child)) return true; // memory reused under us (reported): rewalk
+            long gen = child.generation();
+            cache(child, gen);
+            NodeChecks.beforeRead(kernel, task, child, gen);
+            n = child;
+            off = n.end; // ma_data_end()
+            if (n.isDead()) return true;
+        }
+        Object next = n.slot(off);
+        if (n.isDead()) return true;
+        if (!(next instanceof MapleNode leaf)) return true;
+        if (off > 0) min = n.pivot(off - 1) + 1;
+        max = mx;
+        long gen = leaf.generation();
+        cache(leaf, gen);
+        NodeChecks.beforeRead(kernel, task, leaf, gen);
+        offset = leaf.end; // mas_data_end()
+        if (leaf.isDead()) return true;
+        end = offset;
+        return false;
+    }
+
+    /** The no_entry label of mas_prev_node(). */
+    private boolean underflow(MapleNode n) {
+        if (n.isDead()) return true;
+        status = MapleStatus.UNDERFLOW;
         return false;
     }
 }

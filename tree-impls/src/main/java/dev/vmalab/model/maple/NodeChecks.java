@@ -4,6 +4,7 @@ import dev.vmalab.model.Kernel;
 import dev.vmalab.model.check.Violation;
 import dev.vmalab.model.check.ViolationKind;
 import dev.vmalab.model.mem.NodeState;
+import dev.vmalab.model.rcu.RcuStamp;
 import dev.vmalab.model.rcu.Task;
 
 /**
@@ -47,6 +48,18 @@ final class NodeChecks {
             report(kernel, task, ViolationKind.STALE_NODE, node,
                     "maple node freed and reallocated while it was being read (expected gen " + generation + ")");
         }
+    }
+
+    /**
+     * A maple state is about to dereference its cached {@code node}, read in RCU read section
+     * {@code readSection} (0: read under mmap_lock, bound to no section) with grace-period
+     * cookie {@code cookie}. Another section (or none) is a violation however the race went.
+     * Returns true when it reported (the caller counts that use once).
+     */
+    static boolean sectionCheck(Kernel kernel, Task task, MapleNode node, long readSection, long cookie) {
+        if (!kernel.checks() || !RcuStamp.stale(task, readSection)) return false;
+        report(kernel, task, ViolationKind.STALE_RCU_SECTION, node, RcuStamp.detail(kernel.rcu(), task, readSection, cookie));
+        return true;
     }
 
     private static void report(Kernel kernel, Task task, ViolationKind kind, MapleNode node, String detail) {

@@ -79,6 +79,7 @@ public final class Rcu {
     public void readLock(Task t) {
         if (t.rcuDepth++ == 0) {
             t.rcuEnteredAt = clock.incrementAndGet();
+            t.rcuSection = ++t.rcuSections;
             ReadSide ext = externalReadSide;
             if (ext != null) ext.lock();
         }
@@ -92,6 +93,7 @@ public final class Rcu {
             ReadSide ext = externalReadSide;
             if (ext != null) ext.unlock();
             t.rcuEnteredAt = 0;
+            t.rcuSection = 0;
             if (mode == GracePeriods.STRICT) processCallbacks();
         }
         scheduling.yieldAt(YieldPoint.RCU_UNLOCK);
@@ -122,6 +124,25 @@ public final class Rcu {
         while (!callbacks.isEmpty()) {
             synchronize(caller);
         }
+    }
+
+    /**
+     * get_state_synchronize_rcu(): a cookie for "now", to hand to
+     * {@link #pollStateSynchronizeRcu} later (Babka's oracle in the fix's thread: stamp the
+     * maple state when it is read, poll when it is used).
+     */
+    public long getStateSynchronizeRcu() {
+        return gracePeriodsCompleted.get();
+    }
+
+    /**
+     * poll_state_synchronize_rcu(cookie): has a full grace period elapsed since the cookie was
+     * taken? Simplification: the model counts a grace period when it runs callbacks (or in
+     * synchronize_rcu()), not on a timer; so "false" means no node freed since could be freed by
+     * it. It only chooses the wording of a STALE_RCU_SECTION report, never whether one is made.
+     */
+    public boolean pollStateSynchronizeRcu(long cookie) {
+        return gracePeriodsCompleted.get() > cookie;
     }
 
     public long gracePeriodsCompleted() {

@@ -11,6 +11,10 @@ public final class Task {
     int rcuDepth;
     /** Clock stamp when the outermost read section began; 0 outside. Read by grace-period scans. */
     volatile long rcuEnteredAt;
+    /** Outermost read sections this task has entered; the current one's number is {@link #rcuSection}. */
+    long rcuSections;
+    /** Number of the outermost read section the task is in (1, 2, ...); 0 outside. */
+    long rcuSection;
     /** mmap_lock holds (read or write): node reads under it need no RCU. */
     int mmapLockDepth;
     /** Strategy whose lookup runs now, for violation reports. */
@@ -30,6 +34,19 @@ public final class Task {
 
     public boolean inRcuReadSection() {
         return rcuDepth > 0;
+    }
+
+    /**
+     * The read section a pointer read now belongs to: its number, or 0 when the task is outside
+     * any section or holds mmap_lock (a pointer read under mmap_lock is not bound to a section).
+     */
+    public long rcuSection() {
+        return mmapLockDepth > 0 ? 0 : rcuSection;
+    }
+
+    /** The number of the read section the task is in now (0 outside), whatever locks it holds. */
+    public long currentRcuSection() {
+        return rcuSection;
     }
 
     public boolean holdsMmapLock() {

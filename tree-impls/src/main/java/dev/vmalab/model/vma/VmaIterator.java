@@ -17,6 +17,16 @@ public final class VmaIterator {
         this.mas = mm.tree().cursor(address, address);
     }
 
+    private VmaIterator(TreeCursor mas) {
+        this.mas = mas;
+    }
+
+    /** {@code struct vma_iterator copy = *vmi}: an independent iterator over a copy of the maple state (TreeCursor.copy()). */
+    public VmaIterator copy() {
+        return new VmaIterator(mas.copy());
+    }
+
+    /** The maple state: every mas_* operation a strategy may call (TreeCursor). */
     public TreeCursor state() {
         return mas;
     }
