@@ -55,7 +55,7 @@ public final class ResultTables {
             workers.add(concat(key, Integer.toString(w.worker()), Integer.toString(w.traceThreads()),
                     Long.toString(w.events()), Long.toString(c.lookups()), Long.toString(c.success()),
                     Long.toString(c.abort()), Long.toString(c.miss()), Long.toString(c.fallback()),
-                    Long.toString(w.segvFaults()), Long.toString(w.writerMismatches())));
+                    Long.toString(w.segvFaults()), Long.toString(w.writerMismatches()), Long.toString(c.retry())));
         }
     }
 
@@ -75,7 +75,7 @@ public final class ResultTables {
                 decimal(r.nodesPerLookup()), Long.toString(v.get(ViolationKind.USE_AFTER_FREE)),
                 Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
                 Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(r.violationTotal()),
-                decimal(r.wallMs()), decimal(perSecond));
+                decimal(r.wallMs()), decimal(perSecond), Long.toString(c.retry()));
     }
 
     private static String decimal(double d) {

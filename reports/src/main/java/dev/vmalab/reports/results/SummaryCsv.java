@@ -5,12 +5,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads summary.csv and checks the identities the format promises (success + abort = lookups). */
+/**
+ * Reads summary.csv and checks the identities the format promises (success + abort + retry =
+ * lookups; the optional retry column, VMA_LOCK_RETRY, reads as 0 where a folder predates it).
+ */
 final class SummaryCsv {
     static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "seed", "lookups",
             "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns",
             "max_ns", "mean_ns", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held",
             "wrong_vma", "violations", "wall_ms", "lookups_per_s");
+
+    /** VMA_LOCK_RETRY; optional (added after the columns above). */
+    static final String RETRY = "retry";
 
     private SummaryCsv() {}
 
@@ -32,10 +38,13 @@ final class SummaryCsv {
                 l.doubleValue("p99_ns"), l.doubleValue("p999_ns"), l.doubleValue("max_ns"),
                 l.doubleValue("mean_ns"), l.doubleValue("nodes_per_lookup"), l.longValue("use_after_free"),
                 l.longValue("stale_node"), l.longValue("rcu_not_held"), l.longValue("wrong_vma"),
-                l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"));
+                l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"),
+                l.record().isMapped(RETRY) ? l.longValue(RETRY) : 0);
         if (r.lookups() <= 0) throw l.error("lookups must be positive, is " + r.lookups());
-        if (r.success() + r.abort() != r.lookups()) {
-            throw l.error("success + abort (" + r.success() + " + " + r.abort() + ") != lookups (" + r.lookups() + ")");
+        if (r.retry() < 0) throw l.error("column retry: " + r.retry() + " is negative");
+        if (r.success() + r.abort() + r.retry() != r.lookups()) {
+            throw l.error("success + abort + retry (" + r.success() + " + " + r.abort() + " + " + r.retry()
+                    + ") != lookups (" + r.lookups() + ")");
         }
         long kinds = r.useAfterFree() + r.staleNode() + r.rcuNotHeld() + r.wrongVma();
         if (kinds != r.violations()) {
