@@ -170,13 +170,15 @@ static void first_touch(const char *phase, long vmas, int round)
 			usleep(100);
 		}
 	}
-	if (marker) {
+	uint64_t *each = NULL;
+	if (marker) { /* touched before the marker: its first faults are not ours to count */
+		each = calloc(vmas, sizeof(*each));
+		memset(each, 1, vmas * sizeof(*each));
 		fprintf(marker, "vmalab phase %s %d\n", phase, round);
 		fflush(marker);
 	}
 	uint64_t t;
 	if (marker) { /* traced: each fault timed alone, so the caller can match it to its trace records */
-		uint64_t *each = malloc(vmas * sizeof(*each));
 		uint64_t t0 = now_ns();
 
 		for (long i = 0; i < vmas; i++) {

@@ -19,7 +19,7 @@ public final class Calibrator {
     public record Sizes(int pages, int vmas, int rounds, int tracedVmas, int tracedRounds, int walkVmas,
                         int walkIterations, int walkRounds) {
         public static Sizes defaults() {
-            return new Sizes(16384, 4096, 7, 2048, 3, 1000, 2_000_000, 7);
+            return new Sizes(16384, 4096, 7, 2048, 4, 1000, 2_000_000, 7);
         }
     }
 
@@ -60,8 +60,8 @@ public final class Calibrator {
         put(out, "walk_resumed_ns", resumed, how + "; mas_walk() again on the active state (resumes at the cached leaf)");
         out.put("tree_height", Integer.toString(height));
         if (height > 1) {
-            put(out, "node_read_ns", (root - resumed) / (height - 1),
-                    "(walk_root_ns - walk_resumed_ns) / (tree_height - 1): the cost of one more node level");
+            put(out, "node_read_ns", (reset - resumed) / (height - 1), "(walk_reset_ns - walk_resumed_ns) /"
+                    + " (tree_height - 1): one more node level, the same index walked from the root vs resumed at its leaf");
         } else {
             note.accept("maple walk: the tree has one level, node_read_ns not derived");
         }
