@@ -97,12 +97,11 @@ public final class Calibrator {
         MmapLockTraceCounts.Counts counts;
         TimingRun traced;
         long overruns;
-        try (MmapLockTracing tracing = MmapLockTracing.create()) {
-            traced = TimingRun.run(List.of(exe, Integer.toString(sizes.pages()), Integer.toString(sizes.tracedVmas()),
-                    Integer.toString(sizes.tracedRounds()), "other,self", tracing.marker().toString()), tracing::start, 300);
-            String text = tracing.stopAndRead();
-            overruns = tracing.overruns();
-            counts = MmapLockTraceCounts.count(text, traced.pid());
+        try {
+            Traced t = traced(exe, sizes.pages(), sizes.tracedVmas(), sizes.tracedRounds());
+            traced = t.run();
+            counts = t.counts();
+            overruns = t.overruns();
         } catch (IOException e) {
             note.accept("mmap_lock tracing failed (" + firstLine(e.getMessage()) + "): abort_fallback_ns not measured");
             out.put("tracing", "failed: " + firstLine(e.getMessage()));
@@ -156,6 +155,19 @@ public final class Calibrator {
                 + " fault that fell back to mmap_lock while a writer held it (the retry, the wait for the writer,"
                 + " lock_mm_and_find_vma); fallbacks verified one by one by the tracepoints; an upper bound by the tracing"
                 + " of the fallback's extra mmap_lock events");
+    }
+
+    /** A traced run of the fault timer's other-writer and own-writer phases, and what the tracepoints saw. */
+    record Traced(TimingRun run, MmapLockTraceCounts.Counts counts, long overruns) {}
+
+    /** Runs the "other,self" phases with our faulting thread traced (tracing must be {@link MmapLockTracing#unavailable() available}). */
+    static Traced traced(String exe, int pages, int vmas, int rounds) throws IOException {
+        try (MmapLockTracing tracing = MmapLockTracing.create()) {
+            TimingRun run = TimingRun.run(List.of(exe, Integer.toString(pages), Integer.toString(vmas),
+                    Integer.toString(rounds), "other,self", tracing.marker().toString()), tracing::start, 300);
+            String text = tracing.stopAndRead();
+            return new Traced(run, MmapLockTraceCounts.count(text, run.pid()), tracing.overruns());
+        }
     }
 
     /** Fewer verified fallbacks than this and their median says little. */
