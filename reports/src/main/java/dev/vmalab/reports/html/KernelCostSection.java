@@ -50,7 +50,9 @@ final class KernelCostSection {
                 "walk ns / lookup", "fallback ns / lookup", "total ns / lookup", "% of a per-VMA fault"), rows, 1));
         b.append("<p class=\"muted\">walk = nodes per lookup × node read; fallback = fallbacks per lookup × fallback cost"
                 + " (aborts and anon_vma retries both end in lock_mm_and_find_vma). A strategy's kernel-level difference is"
-                + " the difference of these columns. n/a: that cost is not known here");
+                + " the difference of these columns. The fallback cost is calibrate's, measured while a thread looped"
+                + " mprotect() on mmap_lock: it prices a contended fallback, so rows of uncontended mmap_lock lookups"
+                + " (mmap-lock-only) are upper bounds. n/a: that cost is not known here");
         b.append(c.calibrated() ? " (calibrate could not measure it on that machine)" : " (run ./vmalab calibrate)");
         b.append(". From summary.csv").append(c.calibrated() ? " and " + Html.link(UnitCosts.FILE, UnitCosts.FILE) : "")
                 .append(".</p>\n");
