@@ -49,7 +49,7 @@ public final class VmaLockStats {
 
     @Override
     public String toString() {
-        return "lookups=%d success=%d abort=%d retry=%d miss=%d fallback=%d retry_max=%d"
-                .formatted(lookups, success, abort, retry, miss, fallback, maxMissesInOneLookup);
+        return "lookups=%d success=%d abort=%d miss=%d fallback=%d retry=%d retry_max=%d"
+                .formatted(lookups, success, abort, miss, fallback, retry, maxMissesInOneLookup);
     }
 }
