@@ -2,6 +2,7 @@ package dev.vmalab.nativebackend.calib;
 
 import dev.vmalab.nativebackend.build.NativeBuildException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,8 @@ public final class Calibrator {
     private final CalibrationPrograms programs;
     private final Sizes sizes;
     private final Consumer<String> note;
+    /** Where tracefs is (tests point it at a folder without one). */
+    Path tracefs = MmapLockTracing.TRACEFS;
 
     public Calibrator(CalibrationPrograms programs, Sizes sizes, Consumer<String> note) {
         this.programs = programs;
@@ -88,7 +91,7 @@ public final class Calibrator {
         put(out, "first_touch_other_writer_ns", other, rounds + "; first touch while another process loops mprotect()");
         put(out, "first_touch_own_writer_ns", self, rounds + "; first touch while a thread of ours loops mprotect()");
 
-        var why = MmapLockTracing.unavailable();
+        var why = MmapLockTracing.unavailable(tracefs);
         if (why.isPresent()) {
             note.accept("mmap_lock tracing unavailable (" + why.get() + "): fallbacks not verified, abort_fallback_ns not measured");
             out.put("tracing", "unavailable: " + why.get());

@@ -31,14 +31,18 @@ public final class MmapLockTracing implements AutoCloseable {
      * the mmap_lock events present, and instances creatable (root).
      */
     public static Optional<String> unavailable() {
-        if (!Files.isDirectory(TRACEFS.resolve("instances"))) {
-            return Optional.of("no tracefs at " + TRACEFS + " (mount it, or run as root)");
+        return unavailable(TRACEFS);
+    }
+
+    static Optional<String> unavailable(Path tracefs) {
+        if (!Files.isDirectory(tracefs.resolve("instances"))) {
+            return Optional.of("no tracefs at " + tracefs + " (mount it, or run as root)");
         }
-        if (!Files.isDirectory(TRACEFS.resolve(EVENTS + "/mmap_lock_start_locking"))) {
-            return Optional.of("this kernel has no mmap_lock tracepoints (" + TRACEFS.resolve(EVENTS) + ")");
+        if (!Files.isDirectory(tracefs.resolve(EVENTS + "/mmap_lock_start_locking"))) {
+            return Optional.of("this kernel has no mmap_lock tracepoints (" + tracefs.resolve(EVENTS) + ")");
         }
-        if (!Files.isWritable(TRACEFS.resolve("instances"))) {
-            return Optional.of("cannot create a tracefs instance under " + TRACEFS.resolve("instances") + " (needs root)");
+        if (!Files.isWritable(tracefs.resolve("instances"))) {
+            return Optional.of("cannot create a tracefs instance under " + tracefs.resolve("instances") + " (needs root)");
         }
         return Optional.empty();
     }
