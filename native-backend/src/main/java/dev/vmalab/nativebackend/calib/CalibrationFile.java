@@ -37,9 +37,7 @@ public final class CalibrationFile {
 
     /** Writes {@code entries} to {@code file}; refuses to replace a file that is not a calibration. */
     public static void write(Path file, Map<String, String> entries) throws IOException {
-        if (Files.exists(file) && !isCalibration(file)) {
-            throw new IOException(file + ": exists and is not a vmalab calibration file (not replaced)");
-        }
+        checkReplaceable(file);
         StringBuilder sb = new StringBuilder("# vmalab calibration: this machine's kernel costs in ns (docs/calibration.md)\n");
         entries.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
         Path dir = file.toAbsolutePath().getParent();
@@ -47,6 +45,13 @@ public final class CalibrationFile {
         Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         Files.writeString(tmp, sb, StandardCharsets.ISO_8859_1);
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Throws when {@code file} exists and is not a calibration file (the lab overwrites only its own output). */
+    public static void checkReplaceable(Path file) throws IOException {
+        if (Files.exists(file) && !isCalibration(file)) {
+            throw new IOException(file + ": exists and is not a vmalab calibration file (not replaced)");
+        }
     }
 
     static boolean isCalibration(Path file) throws IOException {

@@ -50,6 +50,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                     err.println(line);
                     err.flush();
                 });
+        try { // refuse a file that is not ours before spending the measuring time
+            CalibrationFile.checkReplaceable(file);
+        } catch (IOException e) {
+            err.println("vmalab calibrate: " + e.getMessage());
+            return 2;
+        }
         long started = System.nanoTime();
         Map<String, String> entries = new LinkedHashMap<>(CalibrationFile.machine(commandLine()));
         try {
