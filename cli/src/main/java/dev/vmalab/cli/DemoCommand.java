@@ -6,6 +6,7 @@ import dev.vmalab.replay.config.BackendChoice;
 import dev.vmalab.replay.config.Pacing;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.engine.ReplayBatch;
+import dev.vmalab.replay.results.CalibrationCopy;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultCsv;
 import dev.vmalab.replay.results.ResultTables;
@@ -88,6 +89,14 @@ public final class DemoCommand implements Callable<Integer> {
         ReplayBatch.Outcome found = ReplayBatch.run(hunt, huntDir, hunt.command(huntDir), System.err, ReplayBatch.Progress.NONE);
         mergeViolations(dir, found.tables(), measure.command(dir));
 
+        Path calibration = dev.vmalab.nativebackend.cli.CalibrateCommand.defaultFile();
+        if (CalibrationCopy.check(calibration) == null) {
+            CalibrationCopy.copyInto(calibration, dir);
+            o.println("demo: kernel unit costs from " + calibration);
+        } else {
+            java.nio.file.Files.deleteIfExists(dir.resolve(CalibrationCopy.FILE)); // an earlier demo's, not this one's
+            o.println("demo: no calibration at " + calibration + " (run ./vmalab calibrate): the report prices counts with the model's own ns");
+        }
         Verdict verdict = ReportGenerator.render(dir);
         o.printf("demo: done in %.0f s; report %s%n", (System.nanoTime() - started) / 1e9, dir.resolve("index.html"));
         for (String s : found.tables().summary().stream().map(r -> r.get(1)).distinct().toList()) {

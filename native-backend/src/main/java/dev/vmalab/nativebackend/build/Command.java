@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external tool (gcc, tar) to completion, with a time limit, capturing its output. */
-record Command(List<String> argv, Path workDir) {
+public record Command(List<String> argv, Path workDir) {
 
     /** The exit status and the merged stdout and stderr of one run. */
-    record Result(int exitCode, String output) {
-        boolean ok() {
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
             return exitCode == 0;
         }
     }
 
-    Command {
+    public Command {
         argv = List.copyOf(argv);
     }
 
-    static Command of(String... argv) {
+    public static Command of(String... argv) {
         return new Command(List.of(argv), null);
     }
 
@@ -30,7 +30,7 @@ record Command(List<String> argv, Path workDir) {
      * Runs the command. A program that cannot be started gives exit code 127 and the reason as
      * output, like a shell, so callers report a missing tool in one place.
      */
-    Result run(long timeoutSeconds) {
+    public Result run(long timeoutSeconds) {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true);
         if (workDir != null) pb.directory(workDir.toFile());
         // A JVM started for the ASan backend preloads libasan: gcc and tar must not inherit it.
@@ -61,7 +61,7 @@ record Command(List<String> argv, Path workDir) {
     }
 
     /** Shell-quoted, for logs and messages. */
-    String display() {
+    public String display() {
         StringBuilder sb = new StringBuilder();
         for (String a : argv) {
             if (!sb.isEmpty()) sb.append(' ');

@@ -8,6 +8,6 @@ public final class NativeCommands {
 
     /** New instances of this module's sub-commands, in the order {@code --help} lists them. */
     public static List<Object> all() {
-        return List.of(new NativeCommand());
+        return List.of(new NativeCommand(), new CalibrateCommand());
     }
 }

@@ -4,6 +4,7 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.engine.ReplayBatch;
+import dev.vmalab.replay.results.CalibrationCopy;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -31,17 +32,27 @@ public final class ReplayCommand implements Callable<Integer> {
             description = "Result folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--calibration", paramLabel = "FILE",
+            description = "A calibration file from './vmalab calibrate', copied into the result folder as calibration.properties:"
+                    + " the report then prices node reads and fallbacks in this machine's kernel ns.")
+    Path calibration;
+
     @Override
     public Integer call() throws Exception {
         ReplaySettings s = options.settings(spec.commandLine());
         for (Path t : s.traces()) {
             if (!Files.isRegularFile(t)) throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + t);
         }
+        if (calibration != null) {
+            String bad = CalibrationCopy.check(calibration);
+            if (bad != null) throw new CommandLine.ParameterException(spec.commandLine(), "--calibration " + bad);
+        }
         PrintStream err = System.err;
         ReplayBatch.Outcome outcome;
         try (ProgressBars bar = new ProgressBars("replay")) {
             outcome = ReplayBatch.run(s, out, CommandLines.of(spec), err, bar);
         }
+        if (calibration != null) CalibrationCopy.copyInto(calibration, outcome.out());
         printSummary(spec.commandLine().getOut(), s, outcome);
         return 0;
     }

@@ -11,7 +11,7 @@ public final class ResultCsv {
             "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns",
             "mean_ns", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held", "wrong_vma",
             "stale_rcu_section", "violations", "wall_ms", "lookups_per_s",
-            "maps_steps", "maps_retries", "maps_gap_rewalks", "maps_fallbacks");
+            "maps_steps", "maps_retries", "maps_gap_rewalks", "maps_fallbacks", "retry");
     public static final List<String> VIOLATIONS = List.of("trace", "strategy", "threads", "run", "seed", "kind",
             "thread", "address", "node", "node_history", "detail", "repro");
     public static final List<String> RETRIES = List.of("trace", "strategy", "threads", "run", "retries", "lookups");
@@ -20,7 +20,7 @@ public final class ResultCsv {
     /** Optional, replay's own: per worker thread counters and model/trace disagreements. */
     public static final List<String> WORKERS = List.of("trace", "strategy", "threads", "run", "worker",
             "trace_threads", "events", "lookups", "success", "abort", "miss", "fallback", "segv_faults",
-            "writer_mismatches");
+            "writer_mismatches", "retry");
 
     /** Writing: header line from {@code columns}, \n line ends. */
     public static CSVFormat writing(List<String> columns) {

@@ -55,7 +55,7 @@ public final class ResultTables {
             workers.add(concat(key, Integer.toString(w.worker()), Integer.toString(w.traceThreads()),
                     Long.toString(w.events()), Long.toString(c.lookups()), Long.toString(c.success()),
                     Long.toString(c.abort()), Long.toString(c.miss()), Long.toString(c.fallback()),
-                    Long.toString(w.segvFaults()), Long.toString(w.writerMismatches())));
+                    Long.toString(w.segvFaults()), Long.toString(w.writerMismatches()), Long.toString(c.retry())));
         }
     }
 
@@ -78,7 +78,7 @@ public final class ResultTables {
                 Long.toString(r.violationTotal()),
                 decimal(r.wallMs()), decimal(perSecond),
                 Long.toString(c.maps().steps()), Long.toString(c.maps().retries()),
-                Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()));
+                Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()), Long.toString(c.retry()));
     }
 
     private static String decimal(double d) {

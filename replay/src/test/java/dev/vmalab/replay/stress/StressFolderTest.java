@@ -87,7 +87,8 @@ class StressFolderTest {
         long lookups = Long.parseLong(column(row, ResultCsv.SUMMARY, "lookups"));
         assertThat(lookups).isPositive();
         assertThat(Long.parseLong(column(row, ResultCsv.SUMMARY, "success"))
-                + Long.parseLong(column(row, ResultCsv.SUMMARY, "abort"))).isEqualTo(lookups);
+                + Long.parseLong(column(row, ResultCsv.SUMMARY, "abort"))
+                + Long.parseLong(column(row, ResultCsv.SUMMARY, "retry"))).isEqualTo(lookups);
         assertThat(column(row, ResultCsv.SUMMARY, "violations")).isEqualTo("0");
         assertRetriesAddUp(t, row);
         assertThat(machine().getProperty("stress_iterations")).isEqualTo("200");

@@ -25,6 +25,7 @@ public final class ReportPage {
                 + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#metadata\">Metadata</a></nav>\n");
         b.append(VerdictSection.html(verdict, assetDir));
         b.append(CorrectnessSection.html(folder, assetDir));
+        b.append(KernelCostSection.html(folder));
         b.append(section("latency", "Latency distribution", charts.latency(), assetDir,
                 "Each line adds every lookup of every run; the x axis stretches the tail (1/(1−p), log), as "
                         + "HdrHistogram's percentile plots do.", "No histograms/*.hlog files in this folder."));

@@ -5,7 +5,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Reads summary.csv and checks the identities the format promises (success + abort = lookups). */
+/**
+ * Reads summary.csv and checks the identities the format promises (success + abort + retry =
+ * lookups; the optional retry column, VMA_LOCK_RETRY, reads as 0 where a folder predates it).
+ */
 final class SummaryCsv {
     static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "seed", "lookups",
             "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns",
@@ -13,6 +16,9 @@ final class SummaryCsv {
             "wrong_vma", "violations", "wall_ms", "lookups_per_s");
     /** Added with the RCU-section oracle; a folder written before it has no such column (read as 0). */
     static final String STALE_RCU_SECTION = "stale_rcu_section";
+
+    /** VMA_LOCK_RETRY; optional (added after the columns above). */
+    static final String RETRY = "retry";
 
     private SummaryCsv() {}
 
@@ -34,10 +40,13 @@ final class SummaryCsv {
                 l.doubleValue("p99_ns"), l.doubleValue("p999_ns"), l.doubleValue("max_ns"),
                 l.doubleValue("mean_ns"), l.doubleValue("nodes_per_lookup"), l.longValue("use_after_free"),
                 l.longValue("stale_node"), l.longValue("rcu_not_held"), l.longValue("wrong_vma"),
-                l.longValueOr(STALE_RCU_SECTION, 0), l.longValue("violations"), l.doubleValue("wall_ms"), l.doubleValue("lookups_per_s"));
+                l.longValueOr(STALE_RCU_SECTION, 0), l.longValue("violations"), l.doubleValue("wall_ms"),
+                l.doubleValue("lookups_per_s"), l.longValueOr(RETRY, 0));
         if (r.lookups() <= 0) throw l.error("lookups must be positive, is " + r.lookups());
-        if (r.success() + r.abort() != r.lookups()) {
-            throw l.error("success + abort (" + r.success() + " + " + r.abort() + ") != lookups (" + r.lookups() + ")");
+        if (r.retry() < 0) throw l.error("column retry: " + r.retry() + " is negative");
+        if (r.success() + r.abort() + r.retry() != r.lookups()) {
+            throw l.error("success + abort + retry (" + r.success() + " + " + r.abort() + " + " + r.retry()
+                    + ") != lookups (" + r.lookups() + ")");
         }
         long kinds = r.useAfterFree() + r.staleNode() + r.rcuNotHeld() + r.wrongVma() + r.staleRcuSection();
         if (kinds != r.violations()) {

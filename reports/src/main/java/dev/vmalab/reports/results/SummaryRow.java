@@ -1,6 +1,9 @@
 package dev.vmalab.reports.results;
 
-/** One row of summary.csv: counters and latency figures of one (trace, strategy, threads, run). */
+/**
+ * One row of summary.csv: counters and latency figures of one (trace, strategy, threads, run).
+ * {@code retry} is VMA_LOCK_RETRY (0 in folders written before the column existed).
+ */
 public record SummaryRow(
         RunKey key,
         long seed,
@@ -24,7 +27,8 @@ public record SummaryRow(
         long staleRcuSection,
         long violations,
         double wallMs,
-        double lookupsPerS) {
+        double lookupsPerS,
+        long retry) {
 
     public String strategy() {
         return key.strategy();

@@ -101,6 +101,29 @@ class ResultFolderReaderTest {
     }
 
     @Test
+    void vmaLockRetriesCountInTheLookupIdentity() throws IOException {
+        fixture(1);
+        Path summary = dir.resolve("summary.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(summary));
+        int success = SummaryCsv.COLUMNS.indexOf("success");
+        lines.set(0, lines.getFirst() + "," + SummaryCsv.RETRY);
+        for (int i = 1; i < lines.size(); i++) { // one success becomes a VM_FAULT_RETRY
+            String[] cells = lines.get(i).split(",");
+            cells[success] = Long.toString(Long.parseLong(cells[success]) - 1);
+            lines.set(i, String.join(",", cells) + ",1");
+        }
+        Files.write(summary, lines);
+        assertThat(ResultFolderReader.read(dir).summary()).allSatisfy(r -> assertThat(r.retry()).isEqualTo(1));
+
+        String header = String.join(",", SummaryCsv.COLUMNS) + "," + SummaryCsv.RETRY + "\n";
+
+        Files.writeString(dir.resolve("summary.csv"), header
+                + "t,s,1,1,1,10,8,2,0,2,0,1,1,1,1,1,1,3,0,0,0,0,0,1,10,1\n");
+        assertThatThrownBy(() -> ResultFolderReader.read(dir)).hasMessageContaining("summary.csv:2")
+                .hasMessageContaining("success + abort + retry (8 + 2 + 1) != lookups (10)");
+    }
+
+    @Test
     void aRunListedTwiceIsRejected() throws IOException {
         fixture(1);
         Path summary = dir.resolve("summary.csv");

@@ -11,8 +11,17 @@ import dev.vmalab.model.vma.VmaFlags;
  * The VMA lookup of a user page fault (arch/x86/mm/fault.c:
  * do_user_addr_fault): the strategy's lock_vma_under_rcu(), then on abort
  * lock_mm_and_find_vma() (mm/memory.c) under mmap_read_lock, including stack
- * expansion. handle_mm_fault() is reduced to what changes VMAs: a first write
- * to anonymous memory gives the VMA an anon_vma (page tables are not modelled).
+ * expansion. handle_mm_fault() is reduced to what changes VMAs or takes
+ * mmap_lock: a fault that allocates an anonymous page in a VMA without an
+ * anon_vma runs vmf_anon_prepare() (page tables are not modelled).
+ *
+ * <p>Counting as do_user_addr_fault does: VMA_LOCK_SUCCESS only when
+ * handle_mm_fault() under the per-VMA lock did not return VM_FAULT_RETRY (an
+ * access error counts as a success too); VM_FAULT_RETRY counts VMA_LOCK_RETRY
+ * and the fault is redone under lock_mm_and_find_vma().
+ * Left out: other VM_FAULT_RETRY sources (I/O and folio-lock waits, swap-in,
+ * userfaultfd, vmf_can_call_fault for files without ->map_pages); a trace has no
+ * page-cache state, so they could only add fallbacks the model does not show.
  */
 public final class FaultPath {
     private FaultPath() {}
@@ -29,11 +38,26 @@ public final class FaultPath {
             Vma vma = strategy.lockVmaUnderRcu(mm, address, stats);
             if (vma != null) {
                 checkLocked(mm, vma, address, t);
-                stats.success++;
-                boolean ok = accessAllowed(vma, write, exec);
-                if (ok) handleMmFault(mm, vma, write);
+                if (!accessAllowed(vma, write, exec)) { // bad_area_access_error(): counted a success
+                    stats.success++;
+                    Mm.vmaEndRead(vma);
+                    return FaultOutcome.SEGV;
+                }
+                boolean anon = needsAnonVma(vma, address, write);
+                if (anon && !mm.mmapReadTryLock(t)) {
+                    // vmf_anon_prepare() (mm/internal.h): vma_end_read(), VM_FAULT_RETRY; counted VMA_LOCK_RETRY
+                    Mm.vmaEndRead(vma);
+                    stats.retry++;
+                    stats.fallback++;
+                    return lockMmAndFindVma(mm, address, write, exec, t) ? FaultOutcome.ANON_RETRY : FaultOutcome.SEGV;
+                }
+                if (anon) { // __vmf_anon_prepare(): __anon_vma_prepare() under the trylocked mmap_lock
+                    vma.anonVmaPrepare(mm.kernel().step());
+                    mm.mmapReadUnlock(t);
+                }
                 Mm.vmaEndRead(vma);
-                return ok ? FaultOutcome.PER_VMA : FaultOutcome.SEGV;
+                stats.success++;
+                return anon ? FaultOutcome.ANON_TRYLOCK : FaultOutcome.PER_VMA;
             }
         } else {
             stats.abort++; // no per-VMA attempt: counted as an abort so the identities hold
@@ -62,7 +86,7 @@ public final class FaultPath {
             }
         }
         boolean ok = vma != null && accessAllowed(vma, write, exec);
-        if (ok) handleMmFault(mm, vma, write);
+        if (ok) handleMmFault(mm, vma, address, write);
         mm.mmapReadUnlock(t);
         return ok;
     }
@@ -74,8 +98,35 @@ public final class FaultPath {
         return (f & (VmaFlags.READ | VmaFlags.WRITE | VmaFlags.EXEC)) != 0;
     }
 
-    private static void handleMmFault(Mm mm, Vma vma, boolean write) {
-        if (write && vma.isAnonymous()) vma.anonVmaPrepare(mm.kernel().step());
+    /** handle_mm_fault() under mmap_lock: vmf_anon_prepare() needs no trylock there. */
+    private static void handleMmFault(Mm mm, Vma vma, long address, boolean write) {
+        if (needsAnonVma(vma, address, write)) vma.anonVmaPrepare(mm.kernel().step());
+    }
+
+    /**
+     * Whether this fault calls vmf_anon_prepare() on a VMA that has no anon_vma: a write to a
+     * private mapping (do_anonymous_page, do_cow_fault, wp_page_copy); a read of private
+     * anonymous memory maps the zero page and needs none, except in a THP-eligible VMA
+     * (do_huge_pmd_anonymous_page prepares first; see {@link #isThpAnonymousFault}).
+     */
+    static boolean needsAnonVma(Vma vma, long address, boolean write) {
+        if (!vma.needsAnonVma()) return false;
+        return write || isThpAnonymousFault(vma, address);
+    }
+
+    private static final long HPAGE_PMD_SIZE = 2L << 20;
+
+    /**
+     * A read of anonymous memory that takes the PMD path (mm/huge_memory.c:
+     * do_huge_pmd_anonymous_page, which calls vmf_anon_prepare() before mapping the huge zero
+     * page). Simplification: THP "madvise" mode (this lab's machine) is assumed, so only
+     * MADV_HUGEPAGE VMAs qualify, and the 2 MiB block holding the address must fit in the VMA
+     * (thp_vma_suitable_order).
+     */
+    private static boolean isThpAnonymousFault(Vma vma, long address) {
+        if (!vma.isAnonymous() || (vma.flags() & VmaFlags.HUGEPAGE) == 0) return false;
+        long haddr = address & -HPAGE_PMD_SIZE;
+        return haddr >= vma.start() && haddr + HPAGE_PMD_SIZE <= vma.end();
     }
 
     /** The lab's own check: a read-locked VMA must be attached, of this mm, and contain the address. */

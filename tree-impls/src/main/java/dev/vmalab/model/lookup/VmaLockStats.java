@@ -2,11 +2,11 @@ package dev.vmalab.model.lookup;
 
 /**
  * The per-VMA-lock event counters (include/linux/vm_event_item.h,
- * CONFIG_PER_VMA_LOCK_STATS: vma_lock_success/abort/miss), one set per
+ * CONFIG_PER_VMA_LOCK_STATS: vma_lock_success/abort/retry/miss), one set per
  * thread like the kernel's per-CPU counters, plus what replay needs per lookup.
  *
- * <p>Identities (each lookup ends in exactly one of success or abort):
- * {@code success + abort == lookups}, {@code fallback == abort}. A maps
+ * <p>Identities (each lookup ends in exactly one of success, abort or retry):
+ * {@code success + abort + retry == lookups}, {@code fallback == abort + retry}.
  * Strategies without per-VMA locks count every lookup as an abort. These
  * count the fault path only, as the kernel does: lock_next_vma() (the
  * /proc/PID/maps reader) counts no vmstat event; its steps go to the maps
@@ -18,6 +18,12 @@ public final class VmaLockStats {
     public long abort;
     /** VMA_LOCK_MISS: vma_start_read() found the VMA detached; each one is a walk retry. */
     public long miss;
+    /**
+     * VMA_LOCK_RETRY: the per-VMA lock was taken but handle_mm_fault() returned VM_FAULT_RETRY
+     * (vmf_anon_prepare()'s mmap_read_trylock failed), so the fault was redone under mmap_lock.
+     * The kernel counts no VMA_LOCK_SUCCESS for such a fault.
+     */
+    public long retry;
     public long fallback;
     /** Misses in the lookup now running (reset by {@link #beginLookup()}). */
     public int missesThisLookup;
@@ -48,6 +54,7 @@ public final class VmaLockStats {
         success += o.success;
         abort += o.abort;
         miss += o.miss;
+        retry += o.retry;
         fallback += o.fallback;
         maxMissesInOneLookup = Math.max(maxMissesInOneLookup, o.maxMissesInOneLookup);
         mapsSteps += o.mapsSteps;
@@ -58,8 +65,8 @@ public final class VmaLockStats {
 
     @Override
     public String toString() {
-        return "lookups=%d success=%d abort=%d miss=%d fallback=%d retry_max=%d"
-                .formatted(lookups, success, abort, miss, fallback, maxMissesInOneLookup)
+        return "lookups=%d success=%d abort=%d miss=%d fallback=%d retry=%d retry_max=%d"
+                .formatted(lookups, success, abort, miss, fallback, retry, maxMissesInOneLookup)
                 + " maps_steps=%d maps_retries=%d maps_gap_rewalks=%d maps_fallbacks=%d"
                 .formatted(mapsSteps, mapsRetries, mapsGapRewalks, mapsFallbacks);
     }

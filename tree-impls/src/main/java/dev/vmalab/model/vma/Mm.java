@@ -75,6 +75,13 @@ public final class Mm {
         t.mmapLockAcquired();
     }
 
+    /** mmap_read_trylock(): never waits. */
+    public boolean mmapReadTryLock(Task t) {
+        if (!mmapLock.tryReadLock()) return false;
+        t.mmapLockAcquired();
+        return true;
+    }
+
     public void mmapReadUnlock(Task t) {
         t.mmapLockReleased();
         mmapLock.readUnlock();

@@ -43,6 +43,16 @@ final class MmapLock {
         while (!w.granted) s.waitTurn();
     }
 
+    /**
+     * down_read_trylock() (kernel/locking/rwsem.c: rwsem_read_trylock): fails
+     * when a writer holds the lock or anyone waits (RWSEM_READ_FAILED_MASK).
+     */
+    synchronized boolean tryReadLock() {
+        if (state < 0 || !queue.isEmpty()) return false;
+        state++;
+        return true;
+    }
+
     void readUnlock() {
         synchronized (this) {
             if (state <= 0) throw new IllegalStateException("mmap_read_unlock() without the lock");

@@ -99,9 +99,18 @@ public final class Vma {
         return file == 0;
     }
 
-    /** A first write fault gives the VMA an anon_vma (mm/rmap.c: __anon_vma_prepare()). */
+    /**
+     * A private VMA without an anon_vma: a fault that must allocate an anonymous page in it
+     * (mm/memory.c: do_anonymous_page, do_cow_fault for private file mappings, wp_page_copy)
+     * first calls vmf_anon_prepare(). Shared mappings (shmem or file) never get one.
+     */
+    public boolean needsAnonVma() {
+        return anonVma == 0 && (flags & VmaFlags.SHARED) == 0;
+    }
+
+    /** The fault gives the VMA an anon_vma (mm/rmap.c: __anon_vma_prepare()). */
     public void anonVmaPrepare(long id) {
-        if (anonVma == 0 && file == 0) anonVma = id;
+        if (needsAnonVma()) anonVma = id;
     }
 
     @Override

@@ -89,6 +89,26 @@ class MmapLockTest {
         lock.writeUnlock();
     }
 
+    @Test
+    void aTrylockFailsWhileAWriterHoldsOrWaitsAndSharesWithReaders() throws Exception {
+        lock.writeLock(Scheduling.FREE);
+        assertThat(lock.tryReadLock()).as("writer holds it").isFalse();
+        lock.writeUnlock();
+        lock.readLock(Scheduling.FREE);
+        assertThat(lock.tryReadLock()).as("shared with a reader").isTrue();
+        lock.readUnlock();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            lock.writeLock(Scheduling.FREE);
+            lock.writeUnlock();
+        });
+        until(() -> lock.waiters() == 1);
+        assertThat(lock.tryReadLock()).as("a writer waits (RWSEM_FLAG_WAITERS)").isFalse();
+        lock.readUnlock();
+        writer.join();
+        assertThat(lock.tryReadLock()).isTrue();
+        lock.readUnlock();
+    }
+
     private static void until(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 10_000 && !condition.getAsBoolean(); i++) Thread.sleep(1);
         assertThat(condition.getAsBoolean()).as("condition reached within 10 s").isTrue();
