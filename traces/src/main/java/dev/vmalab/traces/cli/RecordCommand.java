@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code vmalab record -o OUT -- CMD [ARGS]}: perf record with the vmalab events, then import. */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Run CMD under `perf record` with the vmalab event set (exceptions:page_fault_user and "
-                + "sys_enter/sys_exit of mmap, munmap, mprotect, mremap, brk, madvise; all threads and children), "
+                + "sys_enter/sys_exit of mmap, munmap, mprotect, mremap, brk, madvise, and the mmap_lock tracepoints "
+                + "when the kernel has them; all threads and children), "
                 + "then import `perf script --show-mmap-events --show-task-events` into OUT.",
                 "Needs perf (Debian: apt-get install linux-perf) and root, or kernel.perf_event_paranoid <= 1 "
                         + "with readable tracepoints."})
@@ -42,7 +43,9 @@ public final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try {
-            ImportSummary summary = new PerfRecorder(new PerfRecorder.Options(perf, buffer, keep)).record(command, out);
+            PerfRecorder recorder = new PerfRecorder(new PerfRecorder.Options(perf, buffer, keep));
+            ImportSummary summary = recorder.record(command, out);
+            if (!recorder.note().isEmpty()) spec.commandLine().getErr().println(recorder.note());
             spec.commandLine().getOut().print(summary.format());
             spec.commandLine().getOut().println("wrote " + out);
             return 0;

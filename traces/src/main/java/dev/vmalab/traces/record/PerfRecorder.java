@@ -24,6 +24,12 @@ import java.util.stream.Stream;
  * straight into the importer. Before the real run a one-shot probe records
  * {@code true}, so a missing perf or missing permission is reported with the fix
  * instead of a half-run command.
+ *
+ * <p>When the kernel has the {@code mmap_lock} tracepoints ({@link #MMAP_LOCK_EVENTS}), they are recorded too:
+ * start_locking with a short kernel callchain (which function asked for the lock), acquire_returned and
+ * released without; the importer reads them into each fault's kernel outcome and each mapping syscall's
+ * write-hold time. Without them (an older kernel, or perf refusing them), the recording goes on without and
+ * {@link #note()} says so in one line.
  */
 public final class PerfRecorder {
     /** The perf executable (a name looked up on PATH, or a path), the ring-buffer size, whether to keep perf.data. */
@@ -38,16 +44,61 @@ public final class PerfRecorder {
             "syscalls:sys_exit_mremap", "syscalls:sys_enter_brk", "syscalls:sys_exit_brk",
             "syscalls:sys_enter_madvise", "syscalls:sys_exit_madvise");
 
+    /**
+     * The mmap_lock tracepoints (include/trace/events/mmap_lock.h, kernel 5.10+). max-stack=6 reaches the
+     * fault-path caller (lock_mm_and_find_vma, __vmf_anon_prepare) and keeps the text small.
+     */
+    public static final List<String> MMAP_LOCK_EVENTS = List.of(
+            "mmap_lock:mmap_lock_start_locking/call-graph=fp,max-stack=6/",
+            "mmap_lock:mmap_lock_acquire_returned", "mmap_lock:mmap_lock_released");
+
+    /** Where tracefs may be mounted. */
+    private static final List<Path> TRACEFS = List.of(Path.of("/sys/kernel/tracing"),
+            Path.of("/sys/kernel/debug/tracing"));
+
     private final Options options;
+    private boolean withMmapLock;
+    private String note = "";
 
     public PerfRecorder(Options options) {
         this.options = options;
+        this.withMmapLock = hasMmapLockTracepoints(TRACEFS);
+        if (!withMmapLock) {
+            note = "note: this kernel has no mmap_lock tracepoints (tracefs events/mmap_lock/); recording without "
+                    + "the kernel's fault outcomes and lock hold times";
+        }
+    }
+
+    /** Whether any of these tracefs roots has the three mmap_lock tracepoints. */
+    static boolean hasMmapLockTracepoints(List<Path> tracefsRoots) {
+        for (Path root : tracefsRoots) {
+            Path dir = root.resolve("events/mmap_lock");
+            if (Files.isDirectory(dir.resolve("mmap_lock_start_locking"))
+                    && Files.isDirectory(dir.resolve("mmap_lock_acquire_returned"))
+                    && Files.isDirectory(dir.resolve("mmap_lock_released"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One line about what the recording lacks (empty when it has everything). */
+    public String note() {
+        return note;
+    }
+
+    /** The events recorded: {@link #EVENTS}, plus {@link #MMAP_LOCK_EVENTS} when the kernel has them. */
+    public List<String> events() {
+        if (!withMmapLock) return EVENTS;
+        List<String> all = new ArrayList<>(EVENTS);
+        all.addAll(MMAP_LOCK_EVENTS);
+        return all;
     }
 
     /** The {@code perf record} command line for {@code command}, writing {@code data}. */
     public List<String> recordCommand(Path data, List<String> command) {
         List<String> cmd = new ArrayList<>(List.of(perfExecutable(), "record", "-q", "-m", options.buffer()));
-        for (String e : EVENTS) {
+        for (String e : events()) {
             cmd.add("-e");
             cmd.add(e);
         }
@@ -78,6 +129,13 @@ public final class PerfRecorder {
 
     /** Records {@code true} with the full event set to find out whether the real run can work. */
     private void probe(Path dir) throws IOException, PerfUnavailableException, InterruptedException {
+        if (withMmapLock && probeOnce(dir) != 0) {
+            // perf (or its permissions) may refuse the mmap_lock events or their callchain: go on without them.
+            withMmapLock = false;
+            note = "note: perf could not record the mmap_lock tracepoints here; recording without the kernel's "
+                    + "fault outcomes and lock hold times";
+        }
+        if (withMmapLock) return;
         Path log = dir.resolve("probe.log");
         Process p;
         try {
@@ -101,7 +159,7 @@ public final class PerfRecorder {
     private ImportSummary importScript(Path data, Path out, Path dir) throws IOException, InterruptedException {
         Path errors = dir.resolve("script.log");
         Process script = new ProcessBuilder(perfExecutable(), "script", "-i", data.toString(), "--show-mmap-events",
-                "--show-task-events").redirectError(errors.toFile()).start();
+                "--show-task-events", "--ns").redirectError(errors.toFile()).start();
         PerfScriptReader reader = new PerfScriptReader(
                 new TraceSource("perf script -i " + data, script::getInputStream), ImportOptions.STRICT);
         try (TraceWriter writer = TraceWriter.create(out); Stream<TraceEvent> events = reader.events()) {
@@ -116,6 +174,16 @@ public final class PerfRecorder {
             script.destroy();
         }
         return reader.summary();
+    }
+
+    /** A probe run with the current event set; its exit status (a missing perf throws). */
+    private int probeOnce(Path dir) throws IOException, InterruptedException {
+        try {
+            return new ProcessBuilder(recordCommand(dir.resolve("probe.data"), List.of("true")))
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("probe.log").toFile()).start().waitFor();
+        } catch (IOException e) {
+            return -1; // probe() below reports it
+        }
     }
 
     /** The perf executable: a path as given, else the first match on PATH; a clear error if there is none. */
