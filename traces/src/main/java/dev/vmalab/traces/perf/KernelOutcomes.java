@@ -81,7 +81,9 @@ final class KernelOutcomes {
      * Returns a reason when the record says nothing about a fault or a traced writer (counted as ignored).
      */
     String accept(MmapLockRecord r, boolean inSyscall) {
-        seenLockRecords = true;
+        // Outcomes need the callchains: text printed without them (-F without ip,sym) leaves them unknown.
+        if (r.kind() == MmapLockRecord.Kind.START_LOCKING && !r.stack().isEmpty()) seenLockRecords = true;
+        if (!seenLockRecords) return "mmap_lock record without callchains";
         Hold hold = inSyscall ? holds.get(r.tid()) : null;
         if (hold != null) {
             writer(r, hold);
