@@ -87,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
         ReplayBatch.Outcome found = ReplayBatch.run(hunt, huntDir, hunt.command(huntDir), System.err, ReplayBatch.Progress.NONE);
         mergeViolations(dir, found.tables(), measure.command(dir));
+        DemoKernelPass.run(traces, seed, tree, dir, o);
 
         Verdict verdict = ReportGenerator.render(dir);
         o.printf("demo: done in %.0f s; report %s%n", (System.nanoTime() - started) / 1e9, dir.resolve("index.html"));

@@ -1,13 +1,12 @@
 package dev.vmalab.reports.html;
 
 import dev.vmalab.reports.results.KernelCompareCsv;
+import dev.vmalab.reports.results.RecordingKernel;
 import dev.vmalab.reports.results.ResultFolder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * "Model against this kernel": for traces whose faults carry the recording kernel's outcome, the model's
@@ -21,20 +20,9 @@ final class KernelSection {
 
     private KernelSection() {}
 
-    /**
-     * The built-in strategy the kernel named in machine.properties runs: mas_set() on retry from 6.18-rc6 (the
-     * syzbot fix to lock_vma_under_rcu(), mm/mmap_lock.c); 6.18-rc1..rc5 reuse the maple state (no-reset).
-     * Null for an older or unparsable kernel (before 6.18 the retry that drops RCU did not exist).
-     */
+    /** The built-in strategy the named kernel runs ({@link RecordingKernel}); null when none is. */
     static String strategyOf(String kernel) {
-        if (kernel == null) return null;
-        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)(?:\\.\\d+)?(?:-rc(\\d+))?").matcher(kernel.strip());
-        if (!m.find()) return null;
-        int major = Integer.parseInt(m.group(1));
-        int minor = Integer.parseInt(m.group(2));
-        if (major < 6 || (major == 6 && minor < 18)) return null;
-        if (major == 6 && minor == 18 && m.group(3) != null && Integer.parseInt(m.group(3)) < 6) return "no-reset";
-        return "mas-set";
+        return RecordingKernel.strategyOf(kernel);
     }
 
     static String html(ResultFolder folder) {
