@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * {@code vmalab record}: runs a command under {@code perf record} with the vmalab
  * event set (user page faults, the mapping syscalls' enter and exit; task and
  * mmap side-band records come with it), all threads and children (perf's default
- * inherit), then pipes {@code perf script --show-mmap-events --show-task-events}
+ * inherit), then pipes {@code perf script --show-mmap-events --show-task-events --ns}
  * straight into the importer. Before the real run a one-shot probe records
  * {@code true}, so a missing perf or missing permission is reported with the fix
  * instead of a half-run command.
