@@ -37,13 +37,17 @@ public final class RecordCommand implements Callable<Integer> {
     @Option(names = "--keep-perf-data", description = "keep perf.data as OUT.perf.data")
     boolean keep;
 
+    @Option(names = "--maps-readers", description = "also record opens of /proc/PID/maps (maps_read events) with "
+            + "two uprobes on the C library's open64/openat64, added for the recording and deleted after it")
+    boolean mapsReaders;
+
     @Parameters(paramLabel = "CMD", arity = "1..*", description = "the command to record, after --")
     List<String> command;
 
     @Override
     public Integer call() throws Exception {
         try {
-            PerfRecorder recorder = new PerfRecorder(new PerfRecorder.Options(perf, buffer, keep));
+            PerfRecorder recorder = new PerfRecorder(new PerfRecorder.Options(perf, buffer, keep, mapsReaders));
             ImportSummary summary = recorder.record(command, out);
             if (!recorder.note().isEmpty()) spec.commandLine().getErr().println(recorder.note());
             spec.commandLine().getOut().print(summary.format());

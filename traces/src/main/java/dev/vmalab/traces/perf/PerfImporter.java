@@ -3,6 +3,7 @@ package dev.vmalab.traces.perf;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.InitialMapping;
 import dev.vmalab.traces.event.KernelFaultOutcome;
+import dev.vmalab.traces.event.MapsRead;
 import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ThreadExit;
@@ -172,8 +173,40 @@ final class PerfImporter {
             case LOCK_START -> startLocking = lockRecord(line, MmapLockRecord.Kind.START_LOCKING);
             case LOCK_ACQUIRED -> lock(lockRecord(line, MmapLockRecord.Kind.ACQUIRE_RETURNED));
             case LOCK_RELEASED -> lock(lockRecord(line, MmapLockRecord.Kind.RELEASED));
+            case LIBC_OPEN -> libcOpen(line);
             case IGNORED -> counters.ignored(line.event());
         }
+    }
+
+    /** /proc/self/maps, /proc/thread-self/maps, /proc/PID/maps, /proc/PID/task/TID/maps. */
+    private static final java.util.regex.Pattern PROC_MAPS =
+            java.util.regex.Pattern.compile("/proc/(self|thread-self|\\d+)(?:/task/\\d+)?/maps");
+
+    /** A uprobe on the C library's open64/openat64 (vmalab record --maps-readers): an open of a maps file. */
+    private void libcOpen(PerfLine line) {
+        closeFault(line.tid());
+        String args = line.args();
+        int from = args.indexOf("path=\"");
+        int to = args.lastIndexOf('"');
+        if (from < 0 || to < from + 6) {
+            counters.ignored("open of an unreadable path");
+            return;
+        }
+        java.util.regex.Matcher m = PROC_MAPS.matcher(args.substring(from + 6, to));
+        if (!m.matches()) {
+            counters.ignored("open of another file");
+            return;
+        }
+        int pid = pidOf(line);
+        int target = m.group(1).startsWith("s") || m.group(1).startsWith("t") ? pid
+                : pidOfThread.getOrDefault(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1)));
+        if (spaces.get(target) == null) {
+            counters.ignored("maps read of a process outside the trace");
+            return;
+        }
+        announce(pid, line);
+        // One maps_read per open: replay walks every VMA, as reading the whole file does (fs/proc/task_mmu.c).
+        emit(new MapsRead(line.timeNs(), pid, line.tid(), target), false);
     }
 
     private static MmapLockRecord lockRecord(PerfLine line, MmapLockRecord.Kind kind) {

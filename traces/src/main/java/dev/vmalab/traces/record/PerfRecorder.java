@@ -33,8 +33,13 @@ import java.util.stream.Stream;
  */
 public final class PerfRecorder {
     /** The perf executable (a name looked up on PATH, or a path), the ring-buffer size, whether to keep perf.data. */
-    public record Options(String perf, String buffer, boolean keepPerfData) {
+    public record Options(String perf, String buffer, boolean keepPerfData, boolean mapsReaders) {
         public static final Options DEFAULT = new Options("perf", "64M", false);
+
+        /** Without maps readers (they need uprobes: {@link MapsReaderProbes}). */
+        public Options(String perf, String buffer, boolean keepPerfData) {
+            this(perf, buffer, keepPerfData, false);
+        }
     }
 
     /** The events as {@code -e} arguments; the importer reads exactly these. */
@@ -59,6 +64,7 @@ public final class PerfRecorder {
     private final Options options;
     private boolean withMmapLock;
     private String note = "";
+    private List<String> uprobes = List.of();
 
     public PerfRecorder(Options options) {
         this.options = options;
@@ -82,16 +88,20 @@ public final class PerfRecorder {
         return false;
     }
 
-    /** One line about what the recording lacks (empty when it has everything). */
+    /** What the recording lacks, one line per thing (empty when it has everything). */
     public String note() {
         return note;
     }
 
+    private void addNote(String line) {
+        note = note.isEmpty() ? line : note + "\n" + line;
+    }
+
     /** The events recorded: {@link #EVENTS}, plus {@link #MMAP_LOCK_EVENTS} when the kernel has them. */
     public List<String> events() {
-        if (!withMmapLock) return EVENTS;
         List<String> all = new ArrayList<>(EVENTS);
-        all.addAll(MMAP_LOCK_EVENTS);
+        if (withMmapLock) all.addAll(MMAP_LOCK_EVENTS);
+        all.addAll(uprobes);
         return all;
     }
 
@@ -111,7 +121,12 @@ public final class PerfRecorder {
             InterruptedException {
         if (command.isEmpty()) throw new IllegalArgumentException("no command to record");
         Path dir = Files.createTempDirectory(out.toAbsolutePath().getParent(), ".vmalab-record");
+        MapsReaderProbes maps = options.mapsReaders() ? new MapsReaderProbes(perfExecutable()) : null;
         try {
+            if (maps != null) {
+                uprobes = maps.add(dir);
+                if (!maps.note().isEmpty()) addNote(maps.note());
+            }
             probe(dir);
             Path data = dir.resolve("perf.data");
             Process perf = new ProcessBuilder(recordCommand(data, command)).inheritIO().start();
@@ -123,6 +138,7 @@ public final class PerfRecorder {
             }
             return summary;
         } finally {
+            if (maps != null) maps.remove(dir);
             deleteTree(dir);
         }
     }
@@ -132,8 +148,8 @@ public final class PerfRecorder {
         if (withMmapLock && probeOnce(dir) != 0) {
             // perf (or its permissions) may refuse the mmap_lock events or their callchain: go on without them.
             withMmapLock = false;
-            note = "note: perf could not record the mmap_lock tracepoints here; recording without the kernel's "
-                    + "fault outcomes and lock hold times";
+            addNote("note: perf could not record the mmap_lock tracepoints here; recording without the kernel's "
+                    + "fault outcomes and lock hold times");
         }
         if (withMmapLock) return;
         Path log = dir.resolve("probe.log");

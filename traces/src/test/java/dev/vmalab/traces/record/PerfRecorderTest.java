@@ -13,7 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PerfRecorderTest {
+public class PerfRecorderTest {
+    /** The uprobe events of --maps-readers (package-private in record). */
+    public static List<String> mapsReaderEvents() {
+        return MapsReaderProbes.EVENTS;
+    }
+
     @TempDir
     Path dir;
 
