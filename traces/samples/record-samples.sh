@@ -41,8 +41,17 @@ record jvm-workers "$java25/java" -Xshare:auto -XX:TieredStopAtLevel=1 -Xmx64m -
 
 # 5. A 4-thread malloc stress (src/malloc-stress.c): fresh anonymous VMAs first-touched while other threads
 #    mmap and munmap, so the kernel's anon_vma trylock fails (VMA_LOCK_RETRY) and faults fall back.
+#    Its reads of /proc/self/maps are recorded too, as `vmalab record --maps-readers` does (uprobes on libc).
 gcc -O2 -pthread -o "$work/malloc-stress" "$here/src/malloc-stress.c"
+libc=/usr/lib/x86_64-linux-gnu/libc.so.6
+perf probe -q -x "$libc" -a 'vmalab_open64=open64 path=+0(%di):string'
+perf probe -q -x "$libc" -a 'vmalab_openat64=openat64 path=+0(%si):string'
+events_without_uprobes="$events"
+events="$events -e probe_libc:vmalab_open64 -e probe_libc:vmalab_openat64"
 record malloc-stress4 "$work/malloc-stress" 60
+events="$events_without_uprobes"
+perf probe -q -d probe_libc:vmalab_open64
+perf probe -q -d probe_libc:vmalab_openat64
 
 # The -F layout of one recording, for the importer's layout test (no ip,sym fields: no callchains,
 # so its kernel outcomes are unknown).
