@@ -1,8 +1,9 @@
 /* A 4-thread allocator stress for the kernel-outcome sample (traces/samples/README.md):
  * each thread mallocs and frees blocks above glibc's mmap threshold and touches every page, so the
  * threads fault on fresh anonymous VMAs (first touch needs an anon_vma: __vmf_anon_prepare) while the
- * others mmap and munmap (mmap_lock writers). Also reads its own /proc/self/maps once per round
- * (a maps reader). Build: gcc -O2 -pthread -o malloc-stress malloc-stress.c */
+ * others mmap and munmap (mmap_lock writers). The first worker also reads /proc/self/maps every 50
+ * rounds (a maps reader). Usage: malloc-stress [ROUNDS] (default 200).
+ * Build: gcc -O2 -pthread -o malloc-stress malloc-stress.c */
 #include <malloc.h>
 #include <pthread.h>
 #include <stdio.h>
