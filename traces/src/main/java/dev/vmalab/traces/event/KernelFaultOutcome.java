@@ -13,8 +13,10 @@ public enum KernelFaultOutcome {
     PER_VMA,
     /**
      * Served under mmap_lock by {@code lock_mm_and_find_vma()} (mm/mmap_lock.c): lock_vma_under_rcu() gave up
-     * (VMA_LOCK_ABORT / MISS), or the per-VMA attempt returned VM_FAULT_RETRY for another reason
-     * (e.g. waiting for I/O on a file page); the trace cannot tell those apart.
+     * (VMA_LOCK_ABORT / MISS, e.g. the VMA write-locked by another thread's mmap), or the per-VMA attempt
+     * returned VM_FAULT_RETRY for another reason: vmf_can_call_fault() (mm/memory.c) retries a ->fault
+     * without ->map_pages under the VMA lock (the vdso/vvar special mappings: every exec'd process has a
+     * couple), or waiting for I/O on a file page. The trace cannot tell these apart.
      */
     LOCK_MM_FALLBACK,
     /** {@code __vmf_anon_prepare()} (mm/memory.c) trylocked mmap_lock to give the VMA an anon_vma and got it. */
