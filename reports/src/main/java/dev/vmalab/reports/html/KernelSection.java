@@ -115,7 +115,11 @@ final class KernelSection {
                         + " threads): the kernel retried " + c[2] + " faults for an anon_vma and fell back " + c[3]
                         + " times; the model " + c[5] + " and " + c[6] + (c[5] == 0 && c[2] > 0
                         ? ". The model counted no anon_vma retry at all: its fault path has no vmf_anon_prepare() "
-                        + "trylock, so those fallbacks are missing from it." : "."));
+                        + "trylock, so those fallbacks are missing from it." : ".")
+                        + (c[3] > c[6] ? " Kernel fallbacks the trace cannot tell apart: aborts on a VMA another "
+                        + "thread's writer had write-locked, vmf_can_call_fault()'s retry of a ->fault without "
+                        + "->map_pages (the vdso/vvar special mappings, which the model does not have), or an I/O "
+                        + "wait on a file page." : ""));
             }
         });
         StringBuilder b = new StringBuilder("<h3>In all</h3>\n");
