@@ -11,12 +11,15 @@ events="-e exceptions:page_fault_user"
 for s in mmap munmap mprotect mremap brk madvise; do
   events="$events -e syscalls:sys_enter_$s -e syscalls:sys_exit_$s"
 done
+# The kernel's own fault outcomes and writer hold times (as `vmalab record` adds them).
+events="$events -e mmap_lock:mmap_lock_start_locking/call-graph=fp,max-stack=6/"
+events="$events -e mmap_lock:mmap_lock_acquire_returned -e mmap_lock:mmap_lock_released"
 java25="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin"
 
 record() { # name, command...
   name="$1"; shift
   perf record -q -m 64M $events -o "$work/$name.data" -- "$@" > /dev/null
-  perf script -i "$work/$name.data" --show-mmap-events --show-task-events 2>/dev/null \
+  perf script -i "$work/$name.data" --show-mmap-events --show-task-events --ns 2>/dev/null \
     | xz -9 > "$here/$name.perf.xz"
 }
 
@@ -36,7 +39,22 @@ record gcc-hello gcc -O2 -o "$work/hello" "$work/hello.c"
 "$java25/javac" -d "$work" "$here/src/Workers.java"
 record jvm-workers "$java25/java" -Xshare:auto -XX:TieredStopAtLevel=1 -Xmx64m -XX:+UseSerialGC -cp "$work" Workers
 
-# The -F layout of one recording, for the importer's layout test.
+# 5. A 4-thread malloc stress (src/malloc-stress.c): fresh anonymous VMAs first-touched while other threads
+#    mmap and munmap, so the kernel's anon_vma trylock fails (VMA_LOCK_RETRY) and faults fall back.
+#    Its reads of /proc/self/maps are recorded too, as `vmalab record --maps-readers` does (uprobes on libc).
+gcc -O2 -pthread -o "$work/malloc-stress" "$here/src/malloc-stress.c"
+libc=/usr/lib/x86_64-linux-gnu/libc.so.6
+perf probe -q -x "$libc" -a 'vmalab_open64=open64 path=+0(%di):string'
+perf probe -q -x "$libc" -a 'vmalab_openat64=openat64 path=+0(%si):string'
+events_without_uprobes="$events"
+events="$events -e probe_libc:vmalab_open64 -e probe_libc:vmalab_openat64"
+record malloc-stress4 "$work/malloc-stress" 60
+events="$events_without_uprobes"
+perf probe -q -d probe_libc:vmalab_open64
+perf probe -q -d probe_libc:vmalab_openat64
+
+# The -F layout of one recording, for the importer's layout test (no ip,sym fields: no callchains,
+# so its kernel outcomes are unknown).
 perf script -i "$work/xz-t2.data" --show-mmap-events --show-task-events \
   -F comm,pid,tid,cpu,time,event,trace --ns 2>/dev/null | xz -9 > "$here/xz-t2.perf-ns.xz"
 

@@ -16,7 +16,7 @@ import java.nio.file.StandardCopyOption;
 final class Samples {
     private Samples() {}
 
-    /** {@code xz -T2} recording: 1 process, 3 threads, 22708 faults, 22839 perf script lines. */
+    /** {@code xz -T2} recording: 1 process, 3 threads, 22706 faults, 23822 perf script lines (with the mmap_lock records). */
     static final String PERF_XZ = "xz-t2.perf.xz";
     /** The same recording imported to the vmalab trace format (for replay). */
     static final String TRACE = "xz-t2.csv.zst";

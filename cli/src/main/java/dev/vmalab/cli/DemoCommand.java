@@ -88,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
         o.flush();
         ReplayBatch.Outcome found = ReplayBatch.run(hunt, huntDir, hunt.command(huntDir), System.err, ReplayBatch.Progress.NONE);
         mergeViolations(dir, found.tables(), measure.command(dir));
+        DemoKernelPass.run(traces, seed, tree, dir, o);
 
         Path calibration = dev.vmalab.nativebackend.cli.CalibrateCommand.defaultFile();
         if (CalibrationCopy.check(calibration) == null) {

@@ -13,6 +13,7 @@ import dev.vmalab.replay.jfr.ViolationEvent;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CountingSink;
+import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerMeasures;
 import dev.vmalab.replay.measure.WorkerRow;
@@ -77,13 +78,16 @@ public final class CellReplay {
         CellContext c = new CellContext(kernel, spec.strategy(), plan, spaces,
                 new OrderGate(firstTimes, spec.orderWindowNs()), pacer,
                 new WriterEvents(), new WriterRepeat(amp.writerRepeat()), new StepsDone(plan.size()), new HotSpot(),
-                spec.sampleLookups(), measuredSince);
+                spec.sampleLookups(), measuredSince,
+                spec.pacing().fast() || scheduler != null ? 0 : spec.pacing().speed());
 
+        long traceEnd = plan.size() == 0 ? 0 : plan.step(plan.size() - 1).event().timeNs();
         List<Worker> workers = new ArrayList<>();
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         AtomicInteger running = new AtomicInteger(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {
             Worker worker = new Worker(w, c);
+            worker.measures.kernel = new KernelCompare(traceStart, traceEnd, spec.pacing().toString());
             workers.add(worker);
             bodies.add(new DeterministicScheduler.Body("replay-w" + w, () -> {
                 try {
@@ -127,8 +131,11 @@ public final class CellReplay {
         long nodes = 0;
         long[] retries = new long[1];
         List<WorkerRow> rows = new ArrayList<>();
+        KernelCompare kernel = KernelCompare.empty();
         for (int w = 0; w < workers.size(); w++) {
             WorkerMeasures m = workers.get(w).measures;
+            if (w == 0) kernel = m.kernel;
+            else kernel.add(m.kernel);
             total.add(m.stats);
             latency.add(m.latency);
             nodes += m.nodesRead;
@@ -138,7 +145,7 @@ public final class CellReplay {
         }
         List<Violation> kept = sink.kept();
         return new CellResult(spec.key(), spec.seed(), LockCounters.of(total), latency, nodes, retries,
-                sink.counts(), kept, spec.repro(), wallMs, startEpochMs, rows);
+                sink.counts(), kept, spec.repro(), wallMs, startEpochMs, rows, kernel);
     }
 
     private static void jfrViolation(Violation v) {

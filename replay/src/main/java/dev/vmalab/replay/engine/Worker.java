@@ -8,6 +8,7 @@ import dev.vmalab.model.ops.Processes;
 import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.sched.Scheduling;
 import dev.vmalab.model.vma.Mm;
+import dev.vmalab.model.vma.WriteHold;
 import dev.vmalab.replay.jfr.JfrRecording;
 import dev.vmalab.replay.jfr.LookupSample;
 import dev.vmalab.replay.measure.WorkerMeasures;
@@ -46,11 +47,16 @@ final class Worker implements Runnable {
                 Step s = c.plan().step(mine[k]);
                 long time = s.event().timeNs();
                 c.gate().await(index, time, scheduling);
-                c.pacer().await(time);
+                c.pacer().await(c.dueTime(s.event()));
                 boolean measured = s.seq() >= c.plan().firstMeasured();
                 if (measured) c.markMeasured();
                 c.done().await(s.after(), scheduling);
-                execute(s, measured, task, scheduling);
+                c.holdAsTraced(s.event());
+                try {
+                    execute(s, measured, task, scheduling);
+                } finally {
+                    WriteHold.clear();
+                }
                 c.done().mark(s.seq());
                 // the extra churn runs after the event counts as done: later faults may meet it
                 if (s.event().succeeded() && s.space() >= 0) c.repeat().after(c.spaces().await(s.space(), scheduling), s.event());
@@ -107,8 +113,11 @@ final class Worker implements Runnable {
         if (sample != null) sample.begin();
         long nodes = task.nodesRead();
         long start = System.nanoTime();
+        // MERGE(calib): when VmaLockStats gains `retry` (VMA_LOCK_RETRY from vmf_anon_prepare), take
+        // `long retries = stats.retry;` here and pass `stats.retry > retries` below as modelRetried.
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
         long took = System.nanoTime() - start;
+        measures.kernel.record(f, outcome, false);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);

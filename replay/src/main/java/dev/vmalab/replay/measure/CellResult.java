@@ -16,7 +16,15 @@ import org.HdrHistogram.Histogram;
 public record CellResult(CellKey key, long seed, LockCounters counters, Histogram latency, long nodesRead,
                          long[] lookupsByRetries, Map<ViolationKind, Long> violationCounts,
                          List<Violation> violations, String repro, double wallMs, long startEpochMs,
-                         List<WorkerRow> workers) {
+                         List<WorkerRow> workers, KernelCompare kernel) {
+
+    /** A result with no kernel comparison (stress runs: no trace). */
+    public CellResult(CellKey key, long seed, LockCounters counters, Histogram latency, long nodesRead,
+                      long[] lookupsByRetries, Map<ViolationKind, Long> violationCounts, List<Violation> violations,
+                      String repro, double wallMs, long startEpochMs, List<WorkerRow> workers) {
+        this(key, seed, counters, latency, nodesRead, lookupsByRetries, violationCounts, violations, repro, wallMs,
+                startEpochMs, workers, KernelCompare.empty());
+    }
 
     public long violationTotal() {
         return violationCounts.values().stream().mapToLong(Long::longValue).sum();
@@ -31,7 +39,7 @@ public record CellResult(CellKey key, long seed, LockCounters counters, Histogra
         List<Violation> kept = new java.util.ArrayList<>(earlier.violations);
         kept.addAll(violations);
         return new CellResult(key, seed, counters, latency, nodesRead, lookupsByRetries, counts, kept, repro, wallMs,
-                startEpochMs, workers);
+                startEpochMs, workers, kernel);
     }
 
     public double nodesPerLookup() {

@@ -21,6 +21,8 @@ public final class WorkerMeasures {
     /** Writer events whose result in the model differs from the trace's. */
     public long writerMismatches;
     private long[] lookupsByRetries = new long[4];
+    /** The model's fault outcomes next to the recording kernel's (set by the cell before the run). */
+    public KernelCompare kernel = KernelCompare.empty();
 
     /** One measured lookup that needed {@code misses} walk retries. */
     public void countRetries(int misses) {

@@ -22,6 +22,18 @@ public final class ResultCsv {
             "trace_threads", "events", "lookups", "success", "abort", "miss", "fallback", "segv_faults",
             "writer_mismatches", "retry");
 
+    /**
+     * Optional, replay's own: the model's fault outcomes next to the recording kernel's, for traces whose faults
+     * carry a kernel outcome; scope {@code all} (key empty), {@code thread} (key = trace tid) or {@code time}
+     * (key = slice start in ms after the trace's first event).
+     */
+    public static final List<String> KERNEL_COMPARE = List.of("trace", "strategy", "threads", "run", "pace",
+            "scope", "key", "faults", "kernel_per_vma", "kernel_anon_taken", "kernel_anon_retry", "kernel_fallback",
+            "model_per_vma", "model_anon_retry", "model_fallback", "model_segv", "disagreements");
+    /** Optional: the first faults per cell where model and kernel disagree on leaving the per-VMA path. */
+    public static final List<String> KERNEL_DISAGREEMENTS = List.of("trace", "strategy", "threads", "run",
+            "time_ns", "tid", "address", "kernel", "model");
+
     /** Writing: header line from {@code columns}, \n line ends. */
     public static CSVFormat writing(List<String> columns) {
         return CSVFormat.DEFAULT.builder().setHeader(columns.toArray(String[]::new)).setRecordSeparator("\n").get();

@@ -4,6 +4,7 @@ import dev.vmalab.model.check.Violation;
 import dev.vmalab.model.check.ViolationKind;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerRow;
 import java.io.IOException;
@@ -31,11 +32,15 @@ public final class ResultTables {
     public static final String VIOLATIONS = "violations.csv";
     public static final String RETRIES = "retries.csv";
     public static final String WORKERS = "workers.csv";
+    public static final String KERNEL_COMPARE = "kernel-compare.csv";
+    public static final String KERNEL_DISAGREEMENTS = "kernel-disagreements.csv";
 
     private final List<List<String>> summary = new ArrayList<>();
     private final List<List<String>> violations = new ArrayList<>();
     private final List<List<String>> retries = new ArrayList<>();
     private final List<List<String>> workers = new ArrayList<>();
+    private final List<List<String>> kernelCompare = new ArrayList<>();
+    private final List<List<String>> kernelDisagreements = new ArrayList<>();
 
     public void add(CellResult r) {
         CellKey k = r.key();
@@ -57,6 +62,32 @@ public final class ResultTables {
                     Long.toString(c.abort()), Long.toString(c.miss()), Long.toString(c.fallback()),
                     Long.toString(w.segvFaults()), Long.toString(w.writerMismatches()), Long.toString(c.retry())));
         }
+        addKernelCompare(key, r.kernel());
+    }
+
+    private void addKernelCompare(List<String> key, KernelCompare k) {
+        if (k.faults() == 0) return;
+        kernelCompare.add(compareRow(key, k.pace(), "all", "", k.total(), k.disagreementCount()));
+        k.byThread().forEach((tid, c) -> kernelCompare.add(compareRow(key, k.pace(), "thread", Integer.toString(tid),
+                c, -1)));
+        k.bySlice().forEach((slice, c) -> kernelCompare.add(compareRow(key, k.pace(), "time",
+                decimal(slice * k.sliceNs() / 1e6), c, -1)));
+        for (KernelCompare.Disagreement d : k.disagreements()) {
+            kernelDisagreements.add(concat(key, Long.toString(d.timeNs()), Integer.toString(d.tid()),
+                    "0x" + Long.toHexString(d.address()), d.kernel().name().toLowerCase(Locale.ROOT), d.model()));
+        }
+    }
+
+    /** {@code disagreements} is -1 for the per-thread and per-time rows (written empty). */
+    private static List<String> compareRow(List<String> key, String pace, String scope, String k, long[] c,
+                                           long disagreements) {
+        long faults = c[KernelCompare.K_PER_VMA] + c[KernelCompare.K_ANON_TAKEN] + c[KernelCompare.K_ANON_RETRY]
+                + c[KernelCompare.K_FALLBACK];
+        return concat(key, pace, scope, k, Long.toString(faults), Long.toString(c[KernelCompare.K_PER_VMA]),
+                Long.toString(c[KernelCompare.K_ANON_TAKEN]), Long.toString(c[KernelCompare.K_ANON_RETRY]),
+                Long.toString(c[KernelCompare.K_FALLBACK]), Long.toString(c[KernelCompare.M_PER_VMA]),
+                Long.toString(c[KernelCompare.M_ANON_RETRY]), Long.toString(c[KernelCompare.M_FALLBACK]),
+                Long.toString(c[KernelCompare.M_SEGV]), disagreements < 0 ? "" : Long.toString(disagreements));
     }
 
     private static List<String> summaryRow(List<String> key, CellResult r) {
@@ -96,6 +127,8 @@ public final class ResultTables {
         violations.addAll(o.violations);
         retries.addAll(o.retries);
         workers.addAll(o.workers);
+        kernelCompare.addAll(o.kernelCompare);
+        kernelDisagreements.addAll(o.kernelDisagreements);
     }
 
     public List<List<String>> summary() {
@@ -119,6 +152,8 @@ public final class ResultTables {
         writeCsv(dir.resolve(VIOLATIONS), ResultCsv.VIOLATIONS, violations);
         writeCsv(dir.resolve(RETRIES), ResultCsv.RETRIES, retries);
         writeCsv(dir.resolve(WORKERS), ResultCsv.WORKERS, workers);
+        writeCsv(dir.resolve(KERNEL_COMPARE), ResultCsv.KERNEL_COMPARE, kernelCompare);
+        writeCsv(dir.resolve(KERNEL_DISAGREEMENTS), ResultCsv.KERNEL_DISAGREEMENTS, kernelDisagreements);
     }
 
     public static ResultTables read(Path dir) throws IOException {
@@ -127,6 +162,11 @@ public final class ResultTables {
         t.violations.addAll(readCsv(dir.resolve(VIOLATIONS), ResultCsv.VIOLATIONS));
         t.retries.addAll(readCsv(dir.resolve(RETRIES), ResultCsv.RETRIES));
         t.workers.addAll(readCsv(dir.resolve(WORKERS), ResultCsv.WORKERS));
+        // Written by this build's cells always; a missing file (an older cell folder) is no comparison.
+        if (Files.exists(dir.resolve(KERNEL_COMPARE))) {
+            t.kernelCompare.addAll(readCsv(dir.resolve(KERNEL_COMPARE), ResultCsv.KERNEL_COMPARE));
+            t.kernelDisagreements.addAll(readCsv(dir.resolve(KERNEL_DISAGREEMENTS), ResultCsv.KERNEL_DISAGREEMENTS));
+        }
         return t;
     }
 

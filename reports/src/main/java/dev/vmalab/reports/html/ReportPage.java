@@ -22,7 +22,8 @@ public final class ReportPage {
         if (command != null) b.append("<p><code>").append(Html.esc(command)).append("</code></p>\n");
         b.append("<nav><a href=\"#verdict\">Verdict</a><a href=\"#correctness\">Correctness</a>"
                 + "<a href=\"#latency\">Latency</a><a href=\"#retries\">Retries &amp; fallbacks</a>"
-                + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#metadata\">Metadata</a></nav>\n");
+                + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#kernel\">Model vs kernel</a>"
+                + "<a href=\"#metadata\">Metadata</a></nav>\n");
         b.append(VerdictSection.html(verdict, assetDir));
         b.append(CorrectnessSection.html(folder, assetDir));
         b.append(KernelCostSection.html(folder));
@@ -33,6 +34,7 @@ public final class ReportPage {
                 "", ""));
         b.append(section("scaling", "Scaling with threads", charts.scaling(), assetDir, "", ""));
         b.append(section("nodes", "Maple nodes visited per lookup", charts.nodes(), assetDir, "", ""));
+        b.append(KernelSection.html(folder));
         b.append(MetadataSection.html(folder));
         b.append("<p class=\"muted\">Every number on this page comes from the files of this folder; the charts' "
                 + "numbers are in the CSV and JSON next to each PNG under ").append(Html.link(assetDir + "/", assetDir + "/"))

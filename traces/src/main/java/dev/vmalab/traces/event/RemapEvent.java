@@ -2,9 +2,21 @@ package dev.vmalab.traces.event;
 
 /** mremap(oldAddr, oldLength, newLength, flags, newAddr) = result (new address or a negative errno). */
 public record RemapEvent(long timeNs, int pid, int tid, long oldAddr, long oldLength, long newLength, int flags,
-                         long newAddr, long result) implements TraceEvent {
+                         long newAddr, long result,
+                       long mmapLockHoldNs) implements MmapLockWriter {
     @Override
     public boolean succeeded() {
         return result >= 0 || result < -4095;
+    }
+
+    /** Without a known mmap_lock hold time (generated traces, recordings without mmap_lock events). */
+    public RemapEvent(long timeNs, int pid, int tid, long oldAddr, long oldLength, long newLength, int flags,
+                      long newAddr, long result) {
+        this(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, UNKNOWN_HOLD);
+    }
+
+    @Override
+    public RemapEvent withMmapLockHoldNs(long holdNs) {
+        return new RemapEvent(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, holdNs);
     }
 }

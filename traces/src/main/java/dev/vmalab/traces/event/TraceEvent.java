@@ -7,8 +7,8 @@ package dev.vmalab.traces.event;
  * (a negative errno on failure: failed calls are kept, and replay does not apply them).
  */
 public sealed interface TraceEvent
-        permits ProcessStart, ThreadStart, ThreadExit, InitialMapping, MapEvent, UnmapEvent,
-                ProtectEvent, RemapEvent, BrkEvent, AdviseEvent, FaultEvent, MapsRead {
+        permits ProcessStart, ThreadStart, ThreadExit, InitialMapping, FaultEvent, MapsRead,
+                MmapLockWriter /* map, unmap, protect, remap, brk, advise */ {
     long timeNs();
 
     int pid();

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -18,6 +19,8 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads a vmalab trace CSV (any compression), checking the version comment and the header first. */
 public final class CsvTraceReader extends TextTraceReader {
+
+    private int version;
 
     public CsvTraceReader(TraceSource source) {
         super(source);
@@ -33,7 +36,7 @@ public final class CsvTraceReader extends TextTraceReader {
         CSVParser parser;
         try {
             parser = CSVParser.parse(text, TraceCsv.READ);
-            checkHeader(parser);
+            version = checkHeader(parser);
         } catch (IOException e) {
             text.close();
             throw unreadable(1, e);
@@ -51,22 +54,31 @@ public final class CsvTraceReader extends TextTraceReader {
         });
     }
 
-    private void checkHeader(CSVParser parser) {
+    /** Checks the version comment and the header; returns the version. */
+    private int checkHeader(CSVParser parser) {
         String comment = parser.hasHeaderComment() ? parser.getHeaderComment().strip() : "";
         if (!comment.startsWith(TraceCsv.MAGIC + " ")) {
             throw new TraceInputException(source.name(), 1,
                     "not a vmalab trace: the first line must be '# " + TraceCsv.HEADER_COMMENT + "'");
         }
         String version = comment.substring(TraceCsv.MAGIC.length() + 1).strip();
-        if (!version.equals(Integer.toString(TraceCsv.VERSION))) {
-            throw new TraceInputException(source.name(), 1,
-                    "unsupported trace format version '" + version + "' (this build reads " + TraceCsv.VERSION + ")");
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            v = -1;
         }
-        if (!parser.getHeaderNames().equals(TraceCsv.COLUMNS)) {
+        if (v < TraceCsv.OLDEST_READABLE || v > TraceCsv.VERSION) {
+            throw new TraceInputException(source.name(), 1, "unsupported trace format version '" + version
+                    + "' (this build reads " + TraceCsv.OLDEST_READABLE + " to " + TraceCsv.VERSION + ")");
+        }
+        List<String> columns = TraceCsv.columns(v);
+        if (!parser.getHeaderNames().equals(columns)) {
             throw new TraceInputException(source.name(), 2,
-                    "header must be " + String.join(",", TraceCsv.COLUMNS) + " but is "
+                    "header of version " + v + " must be " + String.join(",", columns) + " but is "
                             + String.join(",", parser.getHeaderNames()));
         }
+        return v;
     }
 
     /** Decodes records one at a time, so memory does not grow with the trace. */
@@ -94,13 +106,15 @@ public final class CsvTraceReader extends TextTraceReader {
                 throw unreadable(line, e.getCause());
             }
             long line = parser.getCurrentLineNumber();
-            if (record.size() != TraceCsv.COLUMNS.size()) {
+            int columns = TraceCsv.columns(version).size();
+            if (record.size() != columns) {
                 throw new TraceInputException(source.name(), line,
-                        "expected " + TraceCsv.COLUMNS.size() + " columns, found " + record.size());
+                        "expected " + columns + " columns, found " + record.size());
             }
             TraceEvent event;
             try {
-                event = EventRows.fromRow(record::get);
+                // An older version's missing columns read as empty (unknown).
+                event = EventRows.fromRow(i -> i < columns ? record.get(i) : "");
             } catch (IllegalArgumentException e) {
                 throw new TraceInputException(source.name(), line, e.getMessage());
             }

@@ -6,8 +6,10 @@ import dev.vmalab.traces.event.AdviseEvent;
 import dev.vmalab.traces.event.BrkEvent;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.InitialMapping;
+import dev.vmalab.traces.event.KernelFaultOutcome;
 import dev.vmalab.traces.event.MapEvent;
 import dev.vmalab.traces.event.MapsRead;
+import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ProtectEvent;
 import dev.vmalab.traces.event.RemapEvent;
@@ -108,8 +110,14 @@ final class EventRows {
                 row[IP] = hex(f.ip());
                 row[ACCESS] = f.access().name().toLowerCase(Locale.ROOT);
                 row[ERROR_CODE] = hex(f.errorCode());
+                if (f.kernelOutcome() != KernelFaultOutcome.UNKNOWN) {
+                    row[KERNEL_OUTCOME] = f.kernelOutcome().name().toLowerCase(Locale.ROOT);
+                }
             }
             case MapsRead m -> row[TARGET_PID] = Integer.toString(m.targetPid());
+        }
+        if (e instanceof MmapLockWriter w && w.mmapLockHoldNs() != MmapLockWriter.UNKNOWN_HOLD) {
+            row[MMAP_LOCK_HOLD_NS] = Long.toString(w.mmapLockHoldNs());
         }
         return row;
     }
@@ -124,7 +132,7 @@ final class EventRows {
         int pid = (int) number(col, PID);
         int tid = (int) number(col, TID);
         String type = col.apply(EVENT);
-        return switch (type) {
+        TraceEvent e = switch (type) {
             case "process_start" -> new ProcessStart(t, pid, tid, (int) number(col, PARENT),
                     enumValue(ProcessStart.How.class, col, HOW), col.apply(COMM));
             case "thread_start" -> new ThreadStart(t, pid, tid, (int) number(col, PARENT));
@@ -146,12 +154,22 @@ final class EventRows {
             case "advise" -> new AdviseEvent(t, pid, tid, number(col, ADDR), length(col, LEN),
                     (int) number(col, ADVICE), number(col, RESULT));
             case "fault" -> new FaultEvent(t, pid, tid, number(col, ADDR), number(col, IP),
-                    enumValue(FaultEvent.Access.class, col, ACCESS), (int) number(col, ERROR_CODE));
+                    enumValue(FaultEvent.Access.class, col, ACCESS), (int) number(col, ERROR_CODE),
+                    col.apply(KERNEL_OUTCOME).isEmpty() ? KernelFaultOutcome.UNKNOWN
+                            : enumValue(KernelFaultOutcome.class, col, KERNEL_OUTCOME));
             case "maps_read" -> new MapsRead(t, pid, tid, (int) number(col, TARGET_PID));
             default -> throw new IllegalArgumentException("unknown event '" + type + "' (allowed: process_start, "
                     + "thread_start, thread_exit, initial_mapping, map, unmap, protect, remap, brk, advise, "
                     + "fault, maps_read)");
         };
+        String hold = col.apply(MMAP_LOCK_HOLD_NS);
+        if (hold.isEmpty()) return e;
+        if (!(e instanceof MmapLockWriter w)) {
+            throw new IllegalArgumentException("column mmap_lock_hold_ns is set on a " + type + " row");
+        }
+        long ns = number(col, MMAP_LOCK_HOLD_NS);
+        if (ns < 0) throw new IllegalArgumentException("negative mmap_lock_hold_ns: " + ns);
+        return w.withMmapLockHoldNs(ns);
     }
 
     private static long number(IntFunction<String> col, int index) {

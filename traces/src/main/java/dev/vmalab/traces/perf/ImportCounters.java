@@ -1,5 +1,6 @@
 package dev.vmalab.traces.perf;
 
+import dev.vmalab.traces.event.KernelFaultOutcome;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ThreadStart;
 import dev.vmalab.traces.event.TraceEvent;
@@ -19,6 +20,11 @@ final class ImportCounters {
     private final Map<String, Long> events = new HashMap<>();
     private final Map<ImportProblem, Long> skipped = new EnumMap<>(ImportProblem.class);
     private final Map<String, Long> ignored = new HashMap<>();
+    private final Map<KernelFaultOutcome, Long> kernelOutcomes = new EnumMap<>(KernelFaultOutcome.class);
+
+    void kernelOutcome(KernelFaultOutcome o) {
+        if (o != KernelFaultOutcome.UNKNOWN) kernelOutcomes.merge(o, 1L, Long::sum);
+    }
 
     void emitted(TraceEvent e, boolean newProcess) {
         events.merge(TraceCsv.eventName(e), 1L, Long::sum);
@@ -40,6 +46,6 @@ final class ImportCounters {
 
     ImportSummary summary() {
         return new ImportSummary(lines, events, processes, threads, inferredMappings, faultsHittingNothing,
-                unfinishedSyscalls, skipped, ignored);
+                unfinishedSyscalls, skipped, ignored, kernelOutcomes);
     }
 }

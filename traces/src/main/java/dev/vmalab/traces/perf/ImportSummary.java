@@ -1,5 +1,6 @@
 package dev.vmalab.traces.perf;
 
+import dev.vmalab.traces.event.KernelFaultOutcome;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -7,15 +8,18 @@ import java.util.stream.Collectors;
  * What an import produced and what it skipped: events by type (the {@code event}
  * column's names), processes and threads seen, mappings inferred from faults,
  * faults that still hit no mapping, syscalls left without an exit at the end,
- * lines skipped by problem (lenient mode) and lines ignored on purpose by reason.
+ * lines skipped by problem (lenient mode) and lines ignored on purpose by reason, and the kernel's
+ * outcomes of the faults (empty when the recording has no mmap_lock records).
  */
 public record ImportSummary(long lines, Map<String, Long> eventsByType, long processes, long threads,
                             long inferredMappings, long faultsHittingNothing, long unfinishedSyscalls,
-                            Map<ImportProblem, Long> skipped, Map<String, Long> ignored) {
+                            Map<ImportProblem, Long> skipped, Map<String, Long> ignored,
+                            Map<KernelFaultOutcome, Long> kernelOutcomes) {
     public ImportSummary {
         eventsByType = Map.copyOf(eventsByType);
         skipped = Map.copyOf(skipped);
         ignored = Map.copyOf(ignored);
+        kernelOutcomes = Map.copyOf(kernelOutcomes);
     }
 
     public long events() {
@@ -42,6 +46,16 @@ public record ImportSummary(long lines, Map<String, Long> eventsByType, long pro
         b.append("inferred mappings       ").append(inferredMappings).append('\n');
         b.append("faults hitting nothing  ").append(faultsHittingNothing).append('\n');
         b.append("unfinished syscalls     ").append(unfinishedSyscalls).append('\n');
+        if (kernelOutcomes.isEmpty() && events("fault") > 0) {
+            b.append("kernel fault outcomes   unknown (no mmap_lock tracepoint records in the input)\n");
+        } else if (!kernelOutcomes.isEmpty()) {
+            b.append("kernel fault outcomes   (mmap_lock tracepoints)\n");
+            for (KernelFaultOutcome o : KernelFaultOutcome.values()) {
+                if (kernelOutcomes.containsKey(o)) {
+                    b.append(String.format("  %-24s%d%n", o.name().toLowerCase(java.util.Locale.ROOT), kernelOutcomes.get(o)));
+                }
+            }
+        }
         b.append("skipped lines           ").append(skippedLines()).append('\n');
         skipped.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> b.append(String.format("  %-24s%d%n", e.getKey().label(), e.getValue())));

@@ -6,7 +6,16 @@ import java.util.Set;
 
 /** What a {@code perf script} event name means to the importer. */
 record PerfEventKind(Type type, Syscall syscall) {
-    enum Type { FAULT, SYSCALL_ENTER, SYSCALL_EXIT, MMAP2, MMAP, FORK, COMM, EXIT, IGNORED }
+    enum Type {
+        FAULT, SYSCALL_ENTER, SYSCALL_EXIT, MMAP2, MMAP, FORK, COMM, EXIT, LOCK_START, LOCK_ACQUIRED, LOCK_RELEASED,
+        LIBC_OPEN, IGNORED;
+
+        /** A tracepoint sample (perf may append the sample's ip and symbol to its line), not a side-band record. */
+        boolean tracepoint() {
+            return this == FAULT || this == SYSCALL_ENTER || this == SYSCALL_EXIT || this == LOCK_START
+                    || this == LOCK_ACQUIRED || this == LOCK_RELEASED || this == LIBC_OPEN;
+        }
+    }
 
     private static final Map<String, PerfEventKind> BY_NAME = new HashMap<>();
 
@@ -22,6 +31,12 @@ record PerfEventKind(Type type, Syscall syscall) {
             BY_NAME.put("syscalls:sys_enter_" + s.tracepointName(), new PerfEventKind(Type.SYSCALL_ENTER, s));
             BY_NAME.put("syscalls:sys_exit_" + s.tracepointName(), new PerfEventKind(Type.SYSCALL_EXIT, s));
         }
+        BY_NAME.put("mmap_lock:mmap_lock_start_locking", new PerfEventKind(Type.LOCK_START, null));
+        BY_NAME.put("mmap_lock:mmap_lock_acquire_returned", new PerfEventKind(Type.LOCK_ACQUIRED, null));
+        BY_NAME.put("mmap_lock:mmap_lock_released", new PerfEventKind(Type.LOCK_RELEASED, null));
+        // vmalab record --maps-readers: uprobes on the C library's open64/openat64 (record/MapsReaderProbes).
+        BY_NAME.put("probe_libc:vmalab_open64", new PerfEventKind(Type.LIBC_OPEN, null));
+        BY_NAME.put("probe_libc:vmalab_openat64", new PerfEventKind(Type.LIBC_OPEN, null));
         BY_NAME.put("PERF_RECORD_MMAP2", new PerfEventKind(Type.MMAP2, null));
         BY_NAME.put("PERF_RECORD_MMAP", new PerfEventKind(Type.MMAP, null));
         BY_NAME.put("PERF_RECORD_FORK", new PerfEventKind(Type.FORK, null));

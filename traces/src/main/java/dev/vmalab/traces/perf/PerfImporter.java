@@ -2,6 +2,9 @@ package dev.vmalab.traces.perf;
 
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.InitialMapping;
+import dev.vmalab.traces.event.KernelFaultOutcome;
+import dev.vmalab.traces.event.MapsRead;
+import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ThreadExit;
 import dev.vmalab.traces.event.ThreadStart;
@@ -11,6 +14,7 @@ import dev.vmalab.traces.vma.AddressSpace;
 import dev.vmalab.traces.vma.AddressSpaces;
 import dev.vmalab.traces.vma.Pages;
 import dev.vmalab.traces.vma.Vma;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -23,6 +27,10 @@ import java.util.function.Consumer;
  * copy of its parent's mappings, starts afresh on exec, and infers mappings exec
  * made from faults that hit nothing ({@link MappingInference}), emitting each
  * inferred mapping just before its fault. State is per live thread and process.
+ *
+ * <p>With the mmap_lock tracepoints in the recording ({@link KernelOutcomes}), each fault is held back until
+ * its thread's next record (or {@value #HOLD_LIMIT} events later) so it carries the kernel's outcome, and each
+ * mapping syscall carries its mmap_lock write-hold time. Events still leave in input order.
  */
 final class PerfImporter {
     private final String file;
@@ -32,7 +40,29 @@ final class PerfImporter {
     private final AddressSpaces spaces = new AddressSpaces();
     private final Map<Integer, Integer> pidOfThread = new HashMap<>();
     private final Map<Integer, PendingCall> pending = new HashMap<>();
+    private final KernelOutcomes locks = new KernelOutcomes();
+    /** Events not yet handed out: a fault waits here until its kernel outcome is known. */
+    private final ArrayDeque<Held> held = new ArrayDeque<>();
+    private final Map<Integer, Held> openFault = new HashMap<>();
+    /** A start_locking record whose callchain lines are still coming. */
+    private MmapLockRecord startLocking;
+    private final StringBuilder frames = new StringBuilder();
     private long lineNumber;
+
+    /** Bound on events held back behind an open fault (a fault's locking follows it within microseconds). */
+    static final int HOLD_LIMIT = 4096;
+
+    private static final class Held {
+        TraceEvent event;
+        KernelOutcomes.FaultLocking locking;
+        boolean ready;
+
+        Held(TraceEvent event, KernelOutcomes.FaultLocking locking) {
+            this.event = event;
+            this.locking = locking;
+            this.ready = locking == null;
+        }
+    }
 
     private record PendingCall(Syscall syscall, long[] args, long lineNumber) {}
 
@@ -64,6 +94,21 @@ final class PerfImporter {
     void accept(String line) {
         lineNumber++;
         counters.lines++;
+        if (!line.isEmpty() && line.charAt(0) == '\t') {
+            // A callchain frame ("\tffffffff815df0d4 lock_mm_and_find_vma+0x144 ([kernel.kallsyms])").
+            if (startLocking != null) frames.append(line, 1, line.length()).append('\n');
+            counters.ignored("callchain frame");
+            return;
+        }
+        finishStartLocking();
+        try {
+            acceptRecord(line);
+        } finally {
+            release();
+        }
+    }
+
+    private void acceptRecord(String line) {
         if (line.isBlank() || line.charAt(0) == '#') {
             counters.ignored("blank or comment");
             return;
@@ -79,8 +124,10 @@ final class PerfImporter {
             if (kind == null) {
                 throw new Problem(ImportProblem.UNKNOWN_EVENT, "'" + parsed.event()
                         + "' (the importer reads exceptions:page_fault_user, syscalls:sys_enter_/sys_exit_ of "
-                        + "mmap, munmap, mprotect, mremap, brk, madvise, and PERF_RECORD_MMAP2/MMAP/FORK/COMM/EXIT)");
+                        + "mmap, munmap, mprotect, mremap, brk, madvise, mmap_lock:mmap_lock_start_locking/"
+                        + "acquire_returned/released, and PERF_RECORD_MMAP2/MMAP/FORK/COMM/EXIT)");
             }
+            if (kind.type().tracepoint()) parsed = parsed.withoutSampleIp();
             try {
                 handle(parsed, kind);
             } catch (IllegalArgumentException e) {
@@ -99,8 +146,11 @@ final class PerfImporter {
 
     /** End of input: calls still waiting for their exit are counted, not emitted. */
     void finish() {
+        finishStartLocking();
         counters.unfinishedSyscalls += pending.size();
         pending.clear();
+        for (Integer tid : java.util.List.copyOf(openFault.keySet())) closeFault(tid);
+        release();
     }
 
     private void problem(ImportProblem kind, String detail, long line) {
@@ -120,11 +170,88 @@ final class PerfImporter {
             case FORK -> fork(line, PerfArgs.task(line.args()));
             case COMM -> comm(line, PerfArgs.comm(line.args()));
             case EXIT -> exit(line, PerfArgs.task(line.args()));
+            case LOCK_START -> startLocking = lockRecord(line, MmapLockRecord.Kind.START_LOCKING);
+            case LOCK_ACQUIRED -> lock(lockRecord(line, MmapLockRecord.Kind.ACQUIRE_RETURNED));
+            case LOCK_RELEASED -> lock(lockRecord(line, MmapLockRecord.Kind.RELEASED));
+            case LIBC_OPEN -> libcOpen(line);
             case IGNORED -> counters.ignored(line.event());
         }
     }
 
+    /** /proc/self/maps, /proc/thread-self/maps, /proc/PID/maps, /proc/PID/task/TID/maps. */
+    private static final java.util.regex.Pattern PROC_MAPS =
+            java.util.regex.Pattern.compile("/proc/(self|thread-self|\\d+)(?:/task/\\d+)?/maps");
+
+    /** A uprobe on the C library's open64/openat64 (vmalab record --maps-readers): an open of a maps file. */
+    private void libcOpen(PerfLine line) {
+        closeFault(line.tid());
+        String args = line.args();
+        int from = args.indexOf("path=\"");
+        int to = args.lastIndexOf('"');
+        if (from < 0 || to < from + 6) {
+            counters.ignored("open of an unreadable path");
+            return;
+        }
+        java.util.regex.Matcher m = PROC_MAPS.matcher(args.substring(from + 6, to));
+        if (!m.matches()) {
+            counters.ignored("open of another file");
+            return;
+        }
+        int pid = pidOf(line);
+        int target = m.group(1).startsWith("s") || m.group(1).startsWith("t") ? pid
+                : pidOfThread.getOrDefault(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1)));
+        if (spaces.get(target) == null) {
+            counters.ignored("maps read of a process outside the trace");
+            return;
+        }
+        announce(pid, line);
+        // One maps_read per open: replay walks every VMA, as reading the whole file does (fs/proc/task_mmu.c).
+        emit(new MapsRead(line.timeNs(), pid, line.tid(), target), false);
+    }
+
+    private static MmapLockRecord lockRecord(PerfLine line, MmapLockRecord.Kind kind) {
+        return MmapLockRecord.parse(kind, line.tid(), line.timeNs(), line.args());
+    }
+
+    /** The start_locking record waiting for its callchain is complete. */
+    private void finishStartLocking() {
+        if (startLocking == null) return;
+        MmapLockRecord r = startLocking.withStack(frames.toString());
+        startLocking = null;
+        frames.setLength(0);
+        lock(r);
+    }
+
+    private void lock(MmapLockRecord r) {
+        String ignored = locks.accept(r, pending.containsKey(r.tid()));
+        counters.ignored(ignored != null ? ignored : "mmap_lock record read into an outcome");
+    }
+
+    /** Thread {@code tid} does something else: its held fault's outcome is final. */
+    private void closeFault(int tid) {
+        Held h = openFault.remove(tid);
+        locks.threadMoved(tid);
+        if (h == null) return;
+        KernelFaultOutcome outcome = h.locking.outcome(locks.seenLockRecords());
+        counters.kernelOutcome(outcome);
+        if (outcome != KernelFaultOutcome.UNKNOWN) h.event = ((FaultEvent) h.event).withKernelOutcome(outcome);
+        h.ready = true;
+    }
+
+    /** Hands out the events before the first fault still waiting for its outcome. */
+    private void release() {
+        while (!held.isEmpty()) {
+            Held head = held.peek();
+            if (!head.ready) {
+                if (held.size() <= HOLD_LIMIT) return;
+                closeFault(head.event.tid());
+            }
+            out.accept(held.poll().event);
+        }
+    }
+
     private void fault(PerfLine line) {
+        closeFault(line.tid());
         long[] a = PerfArgs.fault(line.args());
         int pid = pidOf(line);
         AddressSpace space = spaces.get(pid);
@@ -144,10 +271,16 @@ final class PerfImporter {
                 counters.faultsHittingNothing++;
             }
         }
-        emit(new FaultEvent(line.timeNs(), pid, line.tid(), a[0], a[1], access, (int) a[2]), false);
+        FaultEvent fault = new FaultEvent(line.timeNs(), pid, line.tid(), a[0], a[1], access, (int) a[2]);
+        spaces.apply(fault);
+        counters.emitted(fault, false);
+        Held h = new Held(fault, locks.faultStarted(line.tid()));
+        openFault.put(line.tid(), h);
+        held.add(h);
     }
 
     private void enter(PerfLine line, Syscall syscall) {
+        closeFault(line.tid());
         long[] args = PerfArgs.syscallEnter(line.args(), syscall.argCount(), syscall.tracepointName());
         int negative = syscall.negativeLength(args);
         if (negative >= 0) {
@@ -155,6 +288,7 @@ final class PerfImporter {
                     + " is " + args[negative]);
         }
         PendingCall previous = pending.put(line.tid(), new PendingCall(syscall, args, lineNumber));
+        locks.syscallEntered(line.tid());
         if (previous != null) {
             problem(ImportProblem.ENTER_WITHOUT_EXIT, "thread " + line.tid() + " entered "
                     + previous.syscall().tracepointName() + " on line " + previous.lineNumber()
@@ -163,6 +297,7 @@ final class PerfImporter {
     }
 
     private void exit(PerfLine line, Syscall syscall) {
+        closeFault(line.tid());
         long result = PerfArgs.syscallExit(line.args());
         PendingCall call = pending.get(line.tid());
         if (call == null || call.syscall() != syscall) {
@@ -171,9 +306,11 @@ final class PerfImporter {
                     : " while it is in " + call.syscall().tracepointName()));
         }
         pending.remove(line.tid());
+        long holdNs = locks.syscallExited(line.tid(), line.timeNs());
         int pid = pidOf(line);
         announce(pid, line);
-        emit(syscall.event(line.timeNs(), pid, line.tid(), call.args(), result), false);
+        MmapLockWriter event = syscall.event(line.timeNs(), pid, line.tid(), call.args(), result);
+        emit(holdNs >= 0 ? event.withMmapLockHoldNs(holdNs) : event, false);
     }
 
     private void mmap(PerfLine line, PerfArgs.Mmap m) {
@@ -182,6 +319,7 @@ final class PerfImporter {
             return;
         }
         pidOfThread.put(m.tid(), m.pid());
+        closeFault(m.tid());
         if (pending.containsKey(m.tid())) {
             // perf reports file mmaps (and mprotect adding PROT_EXEC) as MMAP2 too; the syscall already says it.
             counters.ignored("MMAP2 of a traced syscall");
@@ -194,6 +332,7 @@ final class PerfImporter {
 
     private void fork(PerfLine line, int[] ids) {
         int childPid = ids[0], childTid = ids[1], parentPid = ids[2], parentTid = ids[3];
+        closeFault(parentTid);
         pidOfThread.put(childTid, childPid);
         if (childPid == parentPid) {
             announce(parentPid, line.timeNs(), parentTid, line.comm());
@@ -208,6 +347,7 @@ final class PerfImporter {
 
     private void comm(PerfLine line, PerfArgs.Comm c) {
         pidOfThread.put(c.tid(), c.pid());
+        closeFault(c.tid());
         if (!c.exec()) {
             counters.ignored("PERF_RECORD_COMM without exec");
             return;
@@ -219,6 +359,7 @@ final class PerfImporter {
 
     private void exit(PerfLine line, int[] ids) {
         int pid = ids[0], tid = ids[1];
+        closeFault(tid);
         pidOfThread.remove(tid);
         if (pending.remove(tid) != null) counters.unfinishedSyscalls++;
         AddressSpace space = spaces.get(pid);
@@ -258,6 +399,6 @@ final class PerfImporter {
     private void emit(TraceEvent event, boolean newProcess) {
         spaces.apply(event);
         counters.emitted(event, newProcess);
-        out.accept(event);
+        held.add(new Held(event, null));
     }
 }

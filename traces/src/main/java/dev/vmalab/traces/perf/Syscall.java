@@ -3,9 +3,9 @@ package dev.vmalab.traces.perf;
 import dev.vmalab.traces.event.AdviseEvent;
 import dev.vmalab.traces.event.BrkEvent;
 import dev.vmalab.traces.event.MapEvent;
+import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProtectEvent;
 import dev.vmalab.traces.event.RemapEvent;
-import dev.vmalab.traces.event.TraceEvent;
 import dev.vmalab.traces.event.UnmapEvent;
 
 /**
@@ -45,7 +45,7 @@ enum Syscall {
     }
 
     /** The trace event for a completed call: time and tid are the exit's, {@code result} its return value. */
-    TraceEvent event(long timeNs, int pid, int tid, long[] a, long result) {
+    MmapLockWriter event(long timeNs, int pid, int tid, long[] a, long result) {
         return switch (this) {
             case MMAP -> new MapEvent(timeNs, pid, tid, a[0], a[1], (int) a[2], (int) a[3], (int) a[4], a[5], result);
             case MUNMAP -> new UnmapEvent(timeNs, pid, tid, a[0], a[1], result);

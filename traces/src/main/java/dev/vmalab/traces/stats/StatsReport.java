@@ -6,7 +6,8 @@ import java.util.Map;
 /** The result of {@link TraceStats#of}; {@link #format()} is what {@code vmalab trace stats} prints. */
 public record StatsReport(TraceStats.Options options, long events, long spanNs, Counts total,
                           Map<Integer, Counts> byProcess, Map<TraceStats.ThreadKey, Counts> byThread,
-                          Map<Integer, String> comms, List<TraceStats.VmaSample> vmaSamples) {
+                          Map<Integer, String> comms, List<TraceStats.VmaSample> vmaSamples,
+                          KernelOutcomeStats kernel) {
 
     public long faults() {
         return total.of("fault");
@@ -46,6 +47,7 @@ public record StatsReport(TraceStats.Options options, long events, long spanNs, 
         for (TraceStats.VmaSample s : vmaSamples) {
             b.append(String.format("%10d %12.3f %8d %6d%n", s.event(), s.sinceStartNs() / 1e6, s.pid(), s.vmas()));
         }
+        b.append(kernel.format());
         return b.toString();
     }
 }

@@ -63,6 +63,7 @@ public final class TraceStats {
         final Map<Integer, VmaChanges> changes = new HashMap<>();
         final Map<Integer, Long> lastBrk = new HashMap<>();
         final List<VmaSample> samples = new ArrayList<>();
+        final KernelOutcomeStats kernel = new KernelOutcomeStats();
         long count;
         long firstNs = -1;
         long lastNs;
@@ -80,6 +81,7 @@ public final class TraceStats {
             total.add(e);
             process.add(e);
             thread.add(e);
+            kernel.accept(e);
             if (e instanceof ProcessStart p) comms.put(p.pid(), p.comm());
             VmaChanges recent = changes.computeIfAbsent(e.pid(), p -> new VmaChanges(options.windowUs() * 1000));
             if (e instanceof FaultEvent f) {
@@ -153,7 +155,7 @@ public final class TraceStats {
             samples.sort((a, b) -> a.event() != b.event() ? Long.compare(a.event(), b.event())
                     : Integer.compare(a.pid(), b.pid()));
             return new StatsReport(options, count, firstNs < 0 ? 0 : lastNs - firstNs, total, byProcess, byThread,
-                    comms, samples);
+                    comms, samples, kernel);
         }
     }
 }

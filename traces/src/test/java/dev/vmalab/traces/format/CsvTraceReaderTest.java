@@ -41,7 +41,7 @@ class CsvTraceReaderTest {
     void badValueNamesFileLineAndColumn() throws IOException {
         String good = "1,1,1,thread_exit" + ",".repeat(TraceCsv.COLUMNS.size() - 4);
         String bad = "2,1,1,fault,0xzz" + ",".repeat(TraceCsv.COLUMNS.size() - 5);
-        Path f = file("# vmalab-trace 1\n" + HEADER + "\n" + good + "\n" + bad + "\n");
+        Path f = file("# " + TraceCsv.HEADER_COMMENT + "\n" + HEADER + "\n" + good + "\n" + bad + "\n");
         assertThatThrownBy(() -> Fixtures.readAll(new CsvTraceReader(f)))
                 .isInstanceOf(TraceInputException.class)
                 .hasMessageStartingWith(f + ":4: ")
@@ -59,7 +59,7 @@ class CsvTraceReaderTest {
         row[TraceCsv.ADDR] = "0x1000";
         row[TraceCsv.LEN] = "-4096";
         row[TraceCsv.RESULT] = "0";
-        Path f = file("# vmalab-trace 1\n" + HEADER + "\n" + String.join(",", row) + "\n");
+        Path f = file("# " + TraceCsv.HEADER_COMMENT + "\n" + HEADER + "\n" + String.join(",", row) + "\n");
         assertThatThrownBy(() -> Fixtures.readAll(new CsvTraceReader(f)))
                 .isInstanceOf(TraceInputException.class).hasMessageContaining("negative length");
     }

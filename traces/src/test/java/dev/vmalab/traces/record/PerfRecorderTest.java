@@ -13,7 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PerfRecorderTest {
+public class PerfRecorderTest {
+    /** The uprobe events of --maps-readers (package-private in record). */
+    public static List<String> mapsReaderEvents() {
+        return MapsReaderProbes.EVENTS;
+    }
+
     @TempDir
     Path dir;
 
@@ -42,6 +47,18 @@ class PerfRecorderTest {
     @Test
     void everyRecordedEventIsOneTheImporterReads() {
         assertThat(PerfRecorder.EVENTS).allMatch(PerfScriptReader::understands);
+        // "name/call-graph=.../": perf's per-event terms are not part of the name perf script prints.
+        assertThat(PerfRecorder.MMAP_LOCK_EVENTS).allMatch(e -> PerfScriptReader.understands(e.split("/")[0]));
+    }
+
+    @Test
+    void mmapLockTracepointsAreFoundInTracefsOrTheRecordingGoesOnWithout() throws Exception {
+        Path root = dir.resolve("tracing");
+        assertThat(PerfRecorder.hasMmapLockTracepoints(List.of(root))).isFalse();
+        for (String e : List.of("mmap_lock_start_locking", "mmap_lock_acquire_returned", "mmap_lock_released")) {
+            Files.createDirectories(root.resolve("events/mmap_lock").resolve(e));
+        }
+        assertThat(PerfRecorder.hasMmapLockTracepoints(List.of(dir.resolve("none"), root))).isTrue();
     }
 
     /** Runs only where perf can record (root, or paranoid <= 1 with readable tracepoints). */

@@ -1,0 +1,74 @@
+package dev.vmalab.replay.measure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vmalab.model.lookup.FaultOutcome;
+import dev.vmalab.model.lookup.VmaLockStats;
+import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.traces.event.FaultEvent;
+import dev.vmalab.traces.event.KernelFaultOutcome;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The model's fault outcomes counted next to the kernel's, per thread and slice, and written as result files. */
+class KernelCompareTest {
+    @TempDir
+    Path dir;
+
+    private static FaultEvent fault(long t, int tid, long addr, KernelFaultOutcome k) {
+        return new FaultEvent(t, 1, tid, addr, 0x400000, FaultEvent.Access.WRITE, 6, k);
+    }
+
+    @Test
+    void countsAgreementAndKeepsTheFaultsThatDisagree() {
+        KernelCompare a = new KernelCompare(0, 999, "real");
+        a.record(fault(0, 10, 0x1000, KernelFaultOutcome.PER_VMA), FaultOutcome.PER_VMA, false);
+        a.record(fault(100, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA, false);
+        a.record(fault(200, 10, 0x3000, KernelFaultOutcome.UNKNOWN), FaultOutcome.FALLBACK, false); // not counted
+        KernelCompare b = new KernelCompare(0, 999, "real");
+        b.record(fault(950, 11, 0x4000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.FALLBACK, false);
+        b.record(fault(960, 11, 0x5000, KernelFaultOutcome.ANON_TRYLOCK_TAKEN), FaultOutcome.FALLBACK, true);
+        a.add(b);
+
+        assertThat(a.faults()).isEqualTo(4);
+        long[] t = a.total();
+        assertThat(t[KernelCompare.K_PER_VMA]).isEqualTo(1);
+        assertThat(t[KernelCompare.K_ANON_RETRY]).isEqualTo(1);
+        assertThat(t[KernelCompare.K_FALLBACK]).isEqualTo(1);
+        assertThat(t[KernelCompare.K_ANON_TAKEN]).isEqualTo(1);
+        assertThat(t[KernelCompare.M_PER_VMA]).isEqualTo(2);
+        assertThat(t[KernelCompare.M_FALLBACK]).isEqualTo(1);
+        assertThat(t[KernelCompare.M_ANON_RETRY]).isEqualTo(1);
+        assertThat(a.byThread()).containsOnlyKeys(10, 11);
+        assertThat(a.bySlice()).containsOnlyKeys(0, 1, 9);
+        // 0x2000: the kernel retried, the model did not; 0x5000: the model retried, the kernel took the trylock.
+        assertThat(a.disagreementCount()).isEqualTo(2);
+        assertThat(a.disagreements()).extracting(KernelCompare.Disagreement::address).containsExactly(0x2000L, 0x5000L);
+        assertThat(a.disagreements().get(1).model()).isEqualTo("anon_retry");
+    }
+
+    @Test
+    void resultFilesRoundTripThroughACellFolder() throws Exception {
+        KernelCompare k = new KernelCompare(0, 100, "real");
+        k.record(fault(5, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA, false);
+        CellResult r = new CellResult(new CellKey("t", "mas-set", 2, 1), 1, LockCounters.of(new VmaLockStats()),
+                new Histogram(3), 0, new long[0], Map.of(), List.of(), "", 1, 0, List.of(), k);
+        ResultTables tables = new ResultTables();
+        tables.add(r);
+        tables.write(dir);
+        List<String> compare = Files.readAllLines(dir.resolve(ResultTables.KERNEL_COMPARE));
+        assertThat(compare.get(1)).isEqualTo("t,mas-set,2,1,real,all,,1,0,0,1,0,1,0,0,0,1");
+        assertThat(compare).anyMatch(l -> l.startsWith("t,mas-set,2,1,real,thread,10,1,"));
+        assertThat(Files.readAllLines(dir.resolve(ResultTables.KERNEL_DISAGREEMENTS)).get(1))
+                .isEqualTo("t,mas-set,2,1,5,10,0x2000,anon_retry,per_vma");
+        ResultTables back = ResultTables.read(dir);
+        Path again = Files.createDirectory(dir.resolve("again"));
+        back.write(again);
+        assertThat(Files.readAllLines(again.resolve(ResultTables.KERNEL_COMPARE))).isEqualTo(compare);
+    }
+}
