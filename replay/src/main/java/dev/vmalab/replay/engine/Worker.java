@@ -113,11 +113,9 @@ final class Worker implements Runnable {
         if (sample != null) sample.begin();
         long nodes = task.nodesRead();
         long start = System.nanoTime();
-        // MERGE(calib): when VmaLockStats gains `retry` (VMA_LOCK_RETRY from vmf_anon_prepare), take
-        // `long retries = stats.retry;` here and pass `stats.retry > retries` below as modelRetried.
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
         long took = System.nanoTime() - start;
-        measures.kernel.record(f, outcome, false);
+        measures.kernel.record(f, outcome);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);

@@ -51,10 +51,9 @@ public final class KernelCompare {
     }
 
     /**
-     * One replayed fault. {@code modelRetried}: the model's fault path returned VM_FAULT_RETRY from its anon_vma
-     * preparation (vmf_anon_prepare's failed trylock).
+     * One replayed fault and what the model's fault path did with it.
      */
-    public void record(FaultEvent f, FaultOutcome model, boolean modelRetried) {
+    public void record(FaultEvent f, FaultOutcome model) {
         KernelFaultOutcome k = f.kernelOutcome();
         if (k == KernelFaultOutcome.UNKNOWN) return;
         int kernelIndex = switch (k) {
@@ -64,13 +63,12 @@ public final class KernelCompare {
             case LOCK_MM_FALLBACK -> K_FALLBACK;
             case UNKNOWN -> throw new IllegalStateException();
         };
-        // A model fault that leaves per-VMA (FaultOutcome.FALLBACK) is an anon retry when modelRetried, else an
-        // abort/miss fallback; SEGV (a mapping the model lacks) is counted apart.
+        // A taken anon_vma trylock stays on the per-VMA path; SEGV (a mapping the model lacks) is counted apart.
         int modelIndex = switch (model) {
-            case PER_VMA -> M_PER_VMA;
-            case FALLBACK -> modelRetried ? M_ANON_RETRY : M_FALLBACK;
+            case PER_VMA, ANON_TRYLOCK -> M_PER_VMA;
+            case ANON_RETRY -> M_ANON_RETRY;
+            case FALLBACK -> M_FALLBACK;
             case SEGV -> M_SEGV;
-            default -> M_FALLBACK; // a FaultOutcome value added later (e.g. a RETRY) is a fault served under mmap_lock
         };
         long[] thread = byThread.computeIfAbsent(f.tid(), t -> new long[SIZE]);
         long[] slice = bySlice.computeIfAbsent((int) Math.min(TIME_SLICES - 1,

@@ -27,12 +27,12 @@ class KernelCompareTest {
     @Test
     void countsAgreementAndKeepsTheFaultsThatDisagree() {
         KernelCompare a = new KernelCompare(0, 999, "real");
-        a.record(fault(0, 10, 0x1000, KernelFaultOutcome.PER_VMA), FaultOutcome.PER_VMA, false);
-        a.record(fault(100, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA, false);
-        a.record(fault(200, 10, 0x3000, KernelFaultOutcome.UNKNOWN), FaultOutcome.FALLBACK, false); // not counted
+        a.record(fault(0, 10, 0x1000, KernelFaultOutcome.PER_VMA), FaultOutcome.PER_VMA);
+        a.record(fault(100, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA);
+        a.record(fault(200, 10, 0x3000, KernelFaultOutcome.UNKNOWN), FaultOutcome.FALLBACK); // not counted
         KernelCompare b = new KernelCompare(0, 999, "real");
-        b.record(fault(950, 11, 0x4000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.FALLBACK, false);
-        b.record(fault(960, 11, 0x5000, KernelFaultOutcome.ANON_TRYLOCK_TAKEN), FaultOutcome.FALLBACK, true);
+        b.record(fault(950, 11, 0x4000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.FALLBACK);
+        b.record(fault(960, 11, 0x5000, KernelFaultOutcome.ANON_TRYLOCK_TAKEN), FaultOutcome.ANON_RETRY);
         a.add(b);
 
         assertThat(a.faults()).isEqualTo(4);
@@ -55,7 +55,7 @@ class KernelCompareTest {
     @Test
     void resultFilesRoundTripThroughACellFolder() throws Exception {
         KernelCompare k = new KernelCompare(0, 100, "real");
-        k.record(fault(5, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA, false);
+        k.record(fault(5, 10, 0x2000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.PER_VMA);
         CellResult r = new CellResult(new CellKey("t", "mas-set", 2, 1), 1, LockCounters.of(new VmaLockStats()),
                 new Histogram(3), 0, new long[0], Map.of(), List.of(), "", 1, 0, List.of(), k);
         ResultTables tables = new ResultTables();
