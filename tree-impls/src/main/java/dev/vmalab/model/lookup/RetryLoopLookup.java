@@ -45,6 +45,8 @@ public abstract class RetryLoopLookup implements LookupStrategy {
             Vma locked = startRead(mm, vma, vmi, address);
             if (locked == VmaReadLock.EAGAIN) { // the area was replaced with another one
                 stats.countMiss();
+                RetryObserver observer = mm.kernel().retryObserver(); // paired accounting: sees the state before the reset
+                if (observer != null) observer.eagain(mm, address, vmi.index(), vmi.state().last());
                 resetForRetry(vmi, mm, address);
                 mm.kernel().scheduling().yieldAt(YieldPoint.RETRY_WINDOW);
                 continue;
