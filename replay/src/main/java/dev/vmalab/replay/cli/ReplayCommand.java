@@ -40,7 +40,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ReplayBatch.Outcome outcome;
         try (ProgressBars bar = new ProgressBars("replay")) {
-            outcome = ReplayBatch.run(s, out, CommandLines.of(spec), err, bar);
+            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), out, CommandLines.of(spec), err, bar);
         }
         printSummary(spec.commandLine().getOut(), s, outcome);
         return 0;

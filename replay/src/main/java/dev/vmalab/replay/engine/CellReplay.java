@@ -16,6 +16,7 @@ import dev.vmalab.replay.measure.CountingSink;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerMeasures;
 import dev.vmalab.replay.measure.WorkerRow;
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.sched.Amplifier;
 import dev.vmalab.replay.sched.DeterministicScheduler;
@@ -52,13 +53,25 @@ public final class CellReplay {
     private CellReplay() {}
 
     public static CellResult run(Spec spec) {
+        return run(spec, null, 0);
+    }
+
+    /**
+     * @param capture    paired accounting's observer of this cell's -EAGAINs, or null
+     * @param contention the sweep's target -EAGAIN rate (misses per lookup), 0 = no sweep
+     */
+    public static CellResult run(Spec spec, PairedCapture capture, double contention) {
         CountingSink sink = new CountingSink(VIOLATIONS_KEPT, CellReplay::jfrViolation);
         Kernel kernel = spec.amplification().kernel(sink).build();
+        kernel.setRetryObserver(capture);
         Amplification amp = spec.amplification();
         Amplifier amplifier = new Amplifier(amp.retryWindowDelayNs());
         DeterministicScheduler scheduler = spec.deterministic()
                 ? new DeterministicScheduler(spec.seed(), SWITCH_PERCENT, amp.retryWindowDelayNs() > 0) : null;
         Scheduling scheduling = scheduler != null ? scheduler : amplifier;
+        List<Worker> workers = new ArrayList<>();
+        ContentionRate rate = contention > 0 ? new ContentionRate(workers, contention) : null;
+        if (rate != null) scheduling = new ContentionWindow(scheduling, scheduler != null, rate);
         kernel.setScheduling(scheduling);
 
         ReplayPlan plan = spec.plan();
@@ -79,7 +92,6 @@ public final class CellReplay {
                 new WriterEvents(), new WriterRepeat(amp.writerRepeat()), new StepsDone(plan.size()), new HotSpot(),
                 spec.sampleLookups(), measuredSince);
 
-        List<Worker> workers = new ArrayList<>();
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         AtomicInteger running = new AtomicInteger(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {
@@ -94,6 +106,7 @@ public final class CellReplay {
             }));
         }
         if (amp.churn()) bodies.add(new DeterministicScheduler.Body("replay-churn", new Churn(c, running)));
+        if (rate != null) bodies.add(new DeterministicScheduler.Body("replay-contention", new ContentionChurn(c, running, rate)));
 
         RunEvent event = new RunEvent();
         event.begin();

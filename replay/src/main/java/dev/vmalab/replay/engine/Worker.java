@@ -10,7 +10,9 @@ import dev.vmalab.model.sched.Scheduling;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.replay.jfr.JfrRecording;
 import dev.vmalab.replay.jfr.LookupSample;
+import dev.vmalab.replay.measure.ExcludedTime;
 import dev.vmalab.replay.measure.WorkerMeasures;
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.plan.Step;
 import dev.vmalab.traces.event.AdviseEvent;
 import dev.vmalab.traces.event.BrkEvent;
@@ -106,9 +108,11 @@ final class Worker implements Runnable {
         LookupSample sample = c.sampleLookups() && stats.lookups % JfrRecording.SAMPLE_EVERY == 0 ? new LookupSample() : null;
         if (sample != null) sample.begin();
         long nodes = task.nodesRead();
+        PairedCapture.measuring(measured);
+        long excluded = ExcludedTime.total();
         long start = System.nanoTime();
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
-        long took = System.nanoTime() - start;
+        long took = System.nanoTime() - start - (ExcludedTime.total() - excluded); // the lab's own work is not the lookup's
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);

@@ -38,14 +38,24 @@ public final class ResultTables {
     private final List<List<String>> workers = new ArrayList<>();
 
     public void add(CellResult r) {
+        add(r, 0);
+    }
+
+    /**
+     * A cell of the contention sweep ({@code contentionTarget} > 0) adds its summary and
+     * violation rows only: retries.csv and workers.csv have no target column, they stay the
+     * unswept cells'.
+     */
+    public void add(CellResult r, double contentionTarget) {
         CellKey k = r.key();
         List<String> key = List.of(k.trace(), k.strategy(), Integer.toString(k.threads()), Integer.toString(k.run()));
         // summary.csv promises lookups > 0 (a cell whose measured part had no lookup has no row; its violations stay listed)
-        if (r.counters().lookups() > 0) summary.add(summaryRow(key, r));
+        if (r.counters().lookups() > 0) summary.add(summaryRow(key, r, contentionTarget));
         for (Violation v : r.violations()) {
             violations.add(concat(key, Long.toString(r.seed()), v.kind().name(), v.thread(),
                     "0x" + Long.toHexString(v.address()), v.node(), v.nodeHistory(), v.detail(), r.repro()));
         }
+        if (contentionTarget > 0) return;
         long[] byRetries = r.lookupsByRetries();
         for (int n = 0; n < byRetries.length; n++) {
             if (byRetries[n] > 0) retries.add(concat(key, Integer.toString(n), Long.toString(byRetries[n])));
@@ -59,7 +69,7 @@ public final class ResultTables {
         }
     }
 
-    private static List<String> summaryRow(List<String> key, CellResult r) {
+    private static List<String> summaryRow(List<String> key, CellResult r, double contentionTarget) {
         LockCounters c = r.counters();
         Histogram h = r.latency();
         boolean timed = h.getTotalCount() > 0;
@@ -75,7 +85,7 @@ public final class ResultTables {
                 decimal(r.nodesPerLookup()), Long.toString(v.get(ViolationKind.USE_AFTER_FREE)),
                 Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
                 Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(r.violationTotal()),
-                decimal(r.wallMs()), decimal(perSecond));
+                decimal(r.wallMs()), decimal(perSecond), Double.toString(contentionTarget));
     }
 
     private static String decimal(double d) {
@@ -136,7 +146,7 @@ public final class ResultTables {
         });
     }
 
-    static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
+    public static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.parse(in, ResultCsv.READING)) {
