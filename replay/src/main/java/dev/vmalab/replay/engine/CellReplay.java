@@ -71,7 +71,7 @@ public final class CellReplay {
         Scheduling scheduling = scheduler != null ? scheduler : amplifier;
         List<Worker> workers = new ArrayList<>();
         ContentionRate rate = contention > 0 ? new ContentionRate(workers, contention) : null;
-        if (rate != null) scheduling = new ContentionWindow(scheduling, scheduler != null, rate);
+        if (rate != null) scheduling = new ContentionWindow(scheduling, rate);
         kernel.setScheduling(scheduling);
 
         ReplayPlan plan = spec.plan();
@@ -106,7 +106,6 @@ public final class CellReplay {
             }));
         }
         if (amp.churn()) bodies.add(new DeterministicScheduler.Body("replay-churn", new Churn(c, running)));
-        if (rate != null) bodies.add(new DeterministicScheduler.Body("replay-contention", new ContentionChurn(c, running, rate)));
 
         RunEvent event = new RunEvent();
         event.begin();

@@ -1,40 +1,54 @@
 package dev.vmalab.replay.engine;
 
+import dev.vmalab.model.rcu.Task;
 import dev.vmalab.model.sched.Scheduling;
 import dev.vmalab.model.sched.YieldPoint;
+import dev.vmalab.model.vma.Mm;
 import dev.vmalab.replay.measure.ExcludedTime;
 
 /**
- * --contention: while the cell's -EAGAIN rate is below its target, a reader that reached
- * vma_start_read() (its walk found the VMA) gives the sweep's writer ({@link ContentionChurn})
- * a chance to change that VMA first. Deterministic: the reader hands over (as at a wait);
- * free threads: it waits a few microseconds, time excluded from its latency. Nothing else
- * changes: the lookup's own code and costs are the strategy's.
+ * --contention: while the cell's -EAGAIN rate is below its target, a fault that reached
+ * vma_start_read() (its walk found the VMA, RCU held) first has {@link ContentionWriter}
+ * change that VMA, as another CPU's writer would in that window. The writer's time and node
+ * reads are excluded from the fault's figures; everything after (the -EAGAIN, the strategy's
+ * retry, its aborts) is measured as usual. The same under free threads and the deterministic
+ * scheduler (the writer's waits yield like any model thread's).
  */
 final class ContentionWindow implements Scheduling {
-    /** Free threads: how long a reader lingers at vma_start_read() when more contention is wanted. */
-    static final long WINDOW_NS = 3_000;
-    static final ThreadLocal<Boolean> CHURN_THREAD = ThreadLocal.withInitial(() -> false);
+    private static final ThreadLocal<Mm> FAULTING = new ThreadLocal<>();
+    private static final ThreadLocal<boolean[]> IN_WRITER = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private final Scheduling base;
-    private final boolean deterministic;
     private final ContentionRate rate;
+    private final ContentionWriter writer = new ContentionWriter();
 
-    ContentionWindow(Scheduling base, boolean deterministic, ContentionRate rate) {
+    ContentionWindow(Scheduling base, ContentionRate rate) {
         this.base = base;
-        this.deterministic = deterministic;
         this.rate = rate;
+    }
+
+    /** The replay worker names the mm its fault looks up (null after it): maps reads are left alone. */
+    static void faulting(Mm mm) {
+        FAULTING.set(mm);
     }
 
     @Override
     public void yieldAt(YieldPoint point) {
-        if (point == YieldPoint.VMA_START_READ && !CHURN_THREAD.get() && rate.below()) {
-            if (deterministic) {
-                base.yieldAt(YieldPoint.WAIT);
-            } else {
+        if (point == YieldPoint.VMA_START_READ) {
+            Mm mm = FAULTING.get();
+            boolean[] in = IN_WRITER.get();
+            if (mm != null && !in[0] && rate.below()) {
+                Task t = mm.kernel().rcu().current();
                 long t0 = System.nanoTime();
-                while (System.nanoTime() - t0 < WINDOW_NS) Thread.onSpinWait();
-                ExcludedTime.add(System.nanoTime() - t0);
+                long n0 = t.nodesRead();
+                in[0] = true;
+                try {
+                    writer.change(mm, t.lookupAddress());
+                } finally {
+                    in[0] = false;
+                    ExcludedTime.addNodes(t.nodesRead() - n0);
+                    ExcludedTime.add(System.nanoTime() - t0);
+                }
             }
         }
         base.yieldAt(point);

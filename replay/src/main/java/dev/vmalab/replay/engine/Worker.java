@@ -109,14 +109,17 @@ final class Worker implements Runnable {
         if (sample != null) sample.begin();
         long nodes = task.nodesRead();
         PairedCapture.measuring(measured);
+        ContentionWindow.faulting(mm);
         long excluded = ExcludedTime.total();
+        long excludedNodes = ExcludedTime.nodes();
         long start = System.nanoTime();
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
         long took = System.nanoTime() - start - (ExcludedTime.total() - excluded); // the lab's own work is not the lookup's
+        ContentionWindow.faulting(null);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);
-            measures.nodesRead += task.nodesRead() - nodes;
+            measures.nodesRead += task.nodesRead() - nodes - (ExcludedTime.nodes() - excludedNodes);
             measures.countRetries(stats.missesThisLookup);
         }
         if (sample != null) {

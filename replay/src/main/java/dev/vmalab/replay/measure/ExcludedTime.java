@@ -1,12 +1,12 @@
 package dev.vmalab.replay.measure;
 
 /**
- * Time a replay thread spent inside a timed lookup on the lab's own work (paired
- * accounting's capture, the contention sweep's widened window): the worker subtracts it
- * from the lookup's latency, so that work stays off the timed path.
+ * Time (and maple node reads) a replay thread spent inside a timed lookup on the lab's own
+ * work (paired accounting's capture, the contention sweep's writer): the worker subtracts
+ * them from the lookup's latency and node count, so that work stays off the measured path.
  */
 public final class ExcludedTime {
-    private static final ThreadLocal<long[]> SPENT = ThreadLocal.withInitial(() -> new long[1]);
+    private static final ThreadLocal<long[]> SPENT = ThreadLocal.withInitial(() -> new long[2]);
 
     private ExcludedTime() {}
 
@@ -14,8 +14,17 @@ public final class ExcludedTime {
         SPENT.get()[0] += ns;
     }
 
+    public static void addNodes(long nodes) {
+        SPENT.get()[1] += nodes;
+    }
+
     /** Excluded ns on this thread so far (a running total: take differences). */
     public static long total() {
         return SPENT.get()[0];
+    }
+
+    /** Excluded node reads on this thread so far. */
+    public static long nodes() {
+        return SPENT.get()[1];
     }
 }

@@ -17,52 +17,69 @@ import java.util.SplittableRandom;
  * JVM, right after the replay: a stand-in until calibration against the real kernel
  * exists (the 'calib' work), and named as such in every file that uses it.
  *
- * @param nsPerNodeRead a whole RCU walk's time divided by the nodes it read (includes the walk's fixed part: an upper bound)
+ * @param nsPerNodeRead the marginal cost of a node: (walk time in a deep tree - in a one-node tree) / (nodes - nodes)
  * @param nsPerFallback one fault handled under mmap_read_lock (lock_mm_and_find_vma(), the model's FaultPath):
  *                      what an abort adds to a lookup that would otherwise have succeeded
  */
 public record UnitCosts(double nsPerNodeRead, double nsPerFallback, String source) {
-    private static final int VMAS = 256;
+    private static final int SMALL = 8;
+    private static final int LARGE = 4096;
     private static final int ROUNDS = 200_000;
+    private static final long BASE = 0x7f00_0000_0000L;
 
     public static UnitCosts measure() {
-        Kernel kernel = Kernel.builder().build();
-        Mm mm = new Mm(kernel);
-        long base = 0x7f00_0000_0000L;
-        for (int i = 0; i < VMAS; i++) {
-            int prot = (i & 1) == 0 ? VmaFlags.READ : VmaFlags.READ | VmaFlags.WRITE; // alternate: no merges
-            MapOps.mmap(mm, base + i * 2L * 4096, 4096, prot, 0, 0, true);
-        }
-        Task t = kernel.rcu().current();
+        Tree small = new Tree(SMALL);
+        Tree large = new Tree(LARGE);
         SplittableRandom rnd = new SplittableRandom(1);
-        walks(mm, t, base, rnd, ROUNDS / 4); // warm-up
-        long nodes0 = t.nodesRead();
-        long t0 = System.nanoTime();
-        walks(mm, t, base, rnd, ROUNDS);
-        double perNode = (double) (System.nanoTime() - t0) / Math.max(1, t.nodesRead() - nodes0);
+        small.walks(rnd, ROUNDS / 4); // warm-up
+        large.walks(rnd, ROUNDS / 4);
+        double[] s = small.walks(rnd, ROUNDS);
+        double[] l = large.walks(rnd, ROUNDS);
+        // the marginal cost of a node: the deeper tree's extra time over its extra nodes
+        double perNode = l[1] > s[1] ? Math.max(0, (l[0] - s[0]) / (l[1] - s[1])) : l[0] / Math.max(1, l[1]);
         LookupStrategy locked = StrategyRegistry.standard().get("mmap-lock-only");
-        faults(locked, mm, base, rnd, ROUNDS / 4);
+        large.faults(locked, rnd, ROUNDS / 4);
         long f0 = System.nanoTime();
-        faults(locked, mm, base, rnd, ROUNDS);
+        large.faults(locked, rnd, ROUNDS);
         double perFallback = (double) (System.nanoTime() - f0) / ROUNDS;
-        return new UnitCosts(perNode, perFallback, "model (Java, this JVM, measured after the replay: " + VMAS
-                + "-VMA tree, " + ROUNDS + " walks / mmap_lock faults); not the kernel's");
+        return new UnitCosts(perNode, perFallback, "model (Java, this JVM, measured after the replay: walks of a "
+                + SMALL + "- and a " + LARGE + "-VMA tree, mmap_lock faults); not the kernel's");
     }
 
-    private static void walks(Mm mm, Task t, long base, SplittableRandom rnd, int n) {
-        long sink = 0;
-        for (int i = 0; i < n; i++) {
-            long a = base + rnd.nextInt(VMAS) * 2L * 4096;
-            mm.kernel().rcu().readLock(t);
-            Object v = mm.tree().cursor(a, a).walk();
-            mm.kernel().rcu().readUnlock(t);
-            if (v != null) sink++;
+    /** A tree of {@code vmas} one-page VMAs with holes between (no merges). */
+    private static final class Tree {
+        final Mm mm;
+        final Task t;
+        final int vmas;
+
+        Tree(int vmas) {
+            Kernel kernel = Kernel.builder().build();
+            this.mm = new Mm(kernel);
+            this.vmas = vmas;
+            for (int i = 0; i < vmas; i++) MapOps.mmap(mm, BASE + i * 2L * 4096, 4096, VmaFlags.READ, 0, 0, true);
+            this.t = kernel.rcu().current();
         }
-        if (sink < 0) throw new AssertionError();
-    }
 
-    private static void faults(LookupStrategy s, Mm mm, long base, SplittableRandom rnd, int n) {
-        VmaLockStats stats = new VmaLockStats();
-        for (int i = 0; i < n; i++) FaultPath.fault(s, mm, base + rnd.nextInt(VMAS) * 2L * 4096, false, false, stats);
+        /** {mean ns per walk, mean nodes per walk}. */
+        double[] walks(SplittableRandom rnd, int n) {
+            long sink = 0;
+            long nodes0 = t.nodesRead();
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                long a = BASE + rnd.nextInt(vmas) * 2L * 4096;
+                mm.kernel().rcu().readLock(t);
+                Object v = mm.tree().cursor(a, a).walk();
+                mm.kernel().rcu().readUnlock(t);
+                if (v != null) sink++;
+            }
+            long ns = System.nanoTime() - t0;
+            if (sink < 0) throw new AssertionError();
+            return new double[] {(double) ns / n, (double) (t.nodesRead() - nodes0) / n};
+        }
+
+        void faults(LookupStrategy s, SplittableRandom rnd, int n) {
+            VmaLockStats stats = new VmaLockStats();
+            for (int i = 0; i < n; i++) FaultPath.fault(s, mm, BASE + rnd.nextInt(vmas) * 2L * 4096, false, false, stats);
+        }
     }
 }
