@@ -101,7 +101,7 @@ public final class PairedFiles {
                 exposureRows(paired.rows(), summary, compared, ref, caught, costs, bounds));
         Map<String, String> props = new LinkedHashMap<>();
         props.put("paired_reference", ref);
-        props.put("paired_unreadable_events", Long.toString(paired.unreadable()));
+        props.put("paired_unreadable_events", Long.toString(paired.unreadable())); // unreadable layout or unbuildable event
         props.put("unit_cost_node_read_ns", decimal(costs.nsPerNodeRead()));
         props.put("unit_cost_fallback_ns", decimal(costs.nsPerFallback()));
         props.put("unit_cost_source", costs.source());

@@ -32,17 +32,30 @@ public final class PairedTables {
     private final List<List<String>> rows = new ArrayList<>();
     private long unreadable;
 
-    /** Evaluates the events one cell captured, for each strategy in {@code compared}. */
+    /**
+     * Evaluates the events one cell captured, for each strategy in {@code compared}. An event
+     * whose scenario cannot be built (its found range is no VMA's) is counted, not paired.
+     */
     public void add(CellKey key, double contentionTarget, PairedCapture capture, List<LookupStrategy> compared,
                     GracePeriods grace, WalkSemantics semantics) {
         int n = 0;
         String target = Double.toString(contentionTarget);
         for (PairedCapture.Event e : capture.events()) {
             n++;
-            Scenario sc = EventScenario.of(e.address(), e.foundFirst(), e.foundLast(), e.layout(), grace);
             String id = key.strategy() + "-" + n;
-            for (LookupStrategy s : compared) {
-                RetryResult r = ScenarioRunner.run(s, sc, semantics);
+            List<RetryResult> results = new ArrayList<>();
+            Scenario sc;
+            try {
+                sc = EventScenario.of(e.address(), e.foundFirst(), e.foundLast(), e.layout(), grace);
+                for (LookupStrategy s : compared) results.add(ScenarioRunner.run(s, sc, semantics));
+            } catch (IllegalStateException unbuildable) {
+                // the found range is not a VMA's (a stale walk of a wrong strategy read freed memory): no pairing
+                unreadable++;
+                continue;
+            }
+            for (int i = 0; i < compared.size(); i++) {
+                LookupStrategy s = compared.get(i);
+                RetryResult r = results.get(i);
                 rows.add(List.of(key.trace(), Integer.toString(key.threads()), Integer.toString(key.run()), id, s.name(),
                         "0x" + Long.toHexString(e.address()), sc.kind(), r.outcome().name(), Long.toString(r.nodesRead()),
                         Integer.toString(r.walksFromRoot()), Boolean.toString(r.staleIndex()),

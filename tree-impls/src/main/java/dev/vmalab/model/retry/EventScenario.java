@@ -37,7 +37,12 @@ public final class EventScenario {
         return new Range(start, end);
     }
 
+    /** Throws IllegalStateException when [foundFirst, foundLast] is no page-aligned range (a walk of freed memory). */
     public static Scenario of(long address, long foundFirst, long foundLast, LiveLayout.Ranges now, GracePeriods grace) {
+        if ((foundFirst & (PAGE - 1)) != 0 || ((foundLast + 1) & (PAGE - 1)) != 0 || foundLast < foundFirst) {
+            throw new IllegalStateException("found range [0x" + Long.toHexString(foundFirst) + ", 0x"
+                    + Long.toHexString(foundLast) + "] is not a VMA's");
+        }
         long oldStart = foundFirst;
         long oldEnd = foundLast + 1;
         long lo = oldStart;
@@ -82,7 +87,7 @@ public final class EventScenario {
         long file = firstFile;
         for (Range r : ranges) {
             long got = MapOps.mmap(mm, r.start(), r.end() - r.start(), PROT, file++, 0, true);
-            if (got != r.start()) throw new IllegalStateException("event scenario: mmap failed: " + got);
+            if (got != r.start()) throw new IllegalStateException("event scenario: mmap [0x" + Long.toHexString(r.start()) + ", 0x" + Long.toHexString(r.end()) + ") failed: " + got);
         }
     }
 
