@@ -24,26 +24,38 @@ import java.util.SplittableRandom;
 public record UnitCosts(double nsPerNodeRead, double nsPerFallback, String source) {
     private static final int SMALL = 8;
     private static final int LARGE = 4096;
-    private static final int ROUNDS = 200_000;
+    private static final int ROUNDS = 20_000;
+    private static final int REPS = 7;
     private static final long BASE = 0x7f00_0000_0000L;
 
     public static UnitCosts measure() {
         Tree small = new Tree(SMALL);
         Tree large = new Tree(LARGE);
         SplittableRandom rnd = new SplittableRandom(1);
-        small.walks(rnd, ROUNDS / 4); // warm-up
-        large.walks(rnd, ROUNDS / 4);
-        double[] s = small.walks(rnd, ROUNDS);
-        double[] l = large.walks(rnd, ROUNDS);
-        // the marginal cost of a node: the deeper tree's extra time over its extra nodes
-        double perNode = l[1] > s[1] ? Math.max(0, (l[0] - s[0]) / (l[1] - s[1])) : l[0] / Math.max(1, l[1]);
         LookupStrategy locked = StrategyRegistry.standard().get("mmap-lock-only");
-        large.faults(locked, rnd, ROUNDS / 4);
-        long f0 = System.nanoTime();
+        small.walks(rnd, ROUNDS); // warm-up
+        large.walks(rnd, ROUNDS);
         large.faults(locked, rnd, ROUNDS);
-        double perFallback = (double) (System.nanoTime() - f0) / ROUNDS;
-        return new UnitCosts(perNode, perFallback, "model (Java, this JVM, measured after the replay: walks of a "
-                + SMALL + "- and a " + LARGE + "-VMA tree, mmap_lock faults); not the kernel's");
+        // the fastest of several short repetitions: other work on the machine only ever adds time
+        double[] s = {Double.MAX_VALUE, 0};
+        double[] l = {Double.MAX_VALUE, 0};
+        double perFallback = Double.MAX_VALUE;
+        for (int rep = 0; rep < REPS; rep++) {
+            s = faster(s, small.walks(rnd, ROUNDS));
+            l = faster(l, large.walks(rnd, ROUNDS));
+            long f0 = System.nanoTime();
+            large.faults(locked, rnd, ROUNDS);
+            perFallback = Math.min(perFallback, (double) (System.nanoTime() - f0) / ROUNDS);
+        }
+        // the marginal cost of a node: the deeper tree's extra time over its extra nodes
+        double perNode = Math.max(0, (l[0] - s[0]) / (l[1] - s[1]));
+        return new UnitCosts(perNode, perFallback, "model (Java, this JVM, measured after the replay: fastest of "
+                + REPS + " x " + ROUNDS + " walks of a " + SMALL + "- and a " + LARGE
+                + "-VMA tree, and of mmap_lock faults); not the kernel's");
+    }
+
+    private static double[] faster(double[] a, double[] b) {
+        return b[0] < a[0] ? b : a;
     }
 
     /** A tree of {@code vmas} one-page VMAs with holes between (no merges). */
