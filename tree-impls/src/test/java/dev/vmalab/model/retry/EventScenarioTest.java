@@ -29,7 +29,7 @@ class EventScenarioTest {
     private record Seen(long address, long first, long last, LiveLayout.Ranges layout) {}
 
     /** mas-set faults at page 9 of V [4,12) while [4,7) is unmapped; returns the observed events and the stats. */
-    private static VmaLockStats liveRun(boolean observe, List<Seen> seen, CollectingSink sink) throws Exception {
+    private static VmaLockStats liveRun(String strategy, boolean observe, List<Seen> seen, CollectingSink sink) throws Exception {
         Kernel kernel = Kernel.builder().gracePeriods(GracePeriods.STRICT).violations(sink).build();
         Mm mm = new Mm(kernel);
         anon(mm, BASE, 2, RO);
@@ -39,7 +39,7 @@ class EventScenarioTest {
                     seen.add(new Seen(address, first, last, LiveLayout.around(m, first, last))));
         }
         VmaLockStats stats = new VmaLockStats();
-        LookupStrategy s = StrategyRegistry.standard().get("mas-set");
+        LookupStrategy s = StrategyRegistry.standard().get(strategy);
         Thread reader = new Thread(() -> FaultPath.fault(s, mm, BASE + 9 * PAGE, false, false, stats), "reader");
         try (ScriptedInterleaving script = new ScriptedInterleaving(reader)) {
             script.at(YieldPoint.VMA_START_READ, 1, () -> MapOps.munmap(mm, BASE + 4 * PAGE, 3 * PAGE));
@@ -55,8 +55,8 @@ class EventScenarioTest {
         List<Seen> seen = new ArrayList<>();
         CollectingSink with = new CollectingSink();
         CollectingSink without = new CollectingSink();
-        VmaLockStats observed = liveRun(true, seen, with);
-        VmaLockStats plain = liveRun(false, new ArrayList<>(), without);
+        VmaLockStats observed = liveRun("mas-set", true, seen, with);
+        VmaLockStats plain = liveRun("mas-set", false, new ArrayList<>(), without);
         assertThat(seen).hasSize(1);
         assertThat(seen.getFirst().first()).isEqualTo(BASE + 4 * PAGE); // the old vm_start: what mas_reset() keeps
         assertThat(seen.getFirst().last()).isEqualTo(BASE + 12 * PAGE - 1);
@@ -65,9 +65,18 @@ class EventScenarioTest {
     }
 
     @Test
+    void theFoundRangeIsTheWalksEvenWhenVmaStartReadReSetsTheState() throws Exception {
+        List<Seen> seen = new ArrayList<>();
+        liveRun("iter-passed-down", true, seen, new CollectingSink()); // vma_start_read() does vma_iter_set() on -EAGAIN
+        assertThat(seen).hasSize(1);
+        assertThat(seen.getFirst().first()).isEqualTo(BASE + 4 * PAGE);
+        assertThat(seen.getFirst().last()).isEqualTo(BASE + 12 * PAGE - 1);
+    }
+
+    @Test
     void everyStrategyReplaysTheEventAsTheLiveRetryMetIt() throws Exception {
         List<Seen> seen = new ArrayList<>();
-        liveRun(true, seen, new CollectingSink());
+        liveRun("mas-set", true, seen, new CollectingSink());
         Seen e = seen.getFirst();
         Scenario sc = EventScenario.of(e.address(), e.first(), e.last(), e.layout(), GracePeriods.STRICT);
         assertThat(sc.kind()).isEqualTo("munmap-below");
