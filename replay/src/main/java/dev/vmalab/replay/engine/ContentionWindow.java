@@ -15,7 +15,7 @@ import dev.vmalab.replay.measure.ExcludedTime;
  * scheduler (the writer's waits yield like any model thread's).
  */
 final class ContentionWindow implements Scheduling {
-    private static final ThreadLocal<Mm> FAULTING = new ThreadLocal<>();
+    private static final ThreadLocal<Mm[]> FAULTING = ThreadLocal.withInitial(() -> new Mm[1]);
     private static final ThreadLocal<boolean[]> IN_WRITER = ThreadLocal.withInitial(() -> new boolean[1]);
 
     private final Scheduling base;
@@ -27,15 +27,15 @@ final class ContentionWindow implements Scheduling {
         this.rate = rate;
     }
 
-    /** The replay worker names the mm its fault looks up (null after it): maps reads are left alone. */
-    static void faulting(Mm mm) {
-        FAULTING.set(mm);
+    /** This thread's slot where the replay worker names the mm its fault looks up (null after it): maps reads are left alone. */
+    static Mm[] faultingSlot() {
+        return FAULTING.get();
     }
 
     @Override
     public void yieldAt(YieldPoint point) {
         if (point == YieldPoint.VMA_START_READ) {
-            Mm mm = FAULTING.get();
+            Mm mm = FAULTING.get()[0];
             boolean[] in = IN_WRITER.get();
             if (mm != null && !in[0] && rate.below()) {
                 Task t = mm.kernel().rcu().current();

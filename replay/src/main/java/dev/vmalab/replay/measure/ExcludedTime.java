@@ -18,6 +18,11 @@ public final class ExcludedTime {
         SPENT.get()[1] += nodes;
     }
 
+    /** This thread's totals, {ns, node reads}: a replay worker keeps it to read them without a thread-local lookup per fault. */
+    public static long[] mine() {
+        return SPENT.get();
+    }
+
     /** Excluded ns on this thread so far (a running total: take differences). */
     public static long total() {
         return SPENT.get()[0];

@@ -29,6 +29,11 @@ public final class PairedCapture implements RetryObserver {
         MEASURED.get()[0] = measured;
     }
 
+    /** This thread's flag behind {@link #measuring}: a replay worker keeps it and sets element 0 per fault. */
+    public static boolean[] measuringFlag() {
+        return MEASURED.get();
+    }
+
     @Override
     public void eagain(Mm mm, long address, long foundFirst, long foundLast) {
         if (!MEASURED.get()[0]) return;
