@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 public final class RetryOptions {
     @Option(names = "--contention", split = ",", paramLabel = "P%,P%",
             description = "Contention sweep: one set of cells per target -EAGAIN rate (misses per lookup, e.g. "
-                    + "0.01%,0.1%,1%,10%; 0 = the trace's own), reached by writer churn of the retry matrix's kinds "
+                    + "0.01%%,0.1%%,1%%,10%%; 0 = the trace's own), reached by writer churn of the retry matrix's kinds "
                     + "on the VMA being faulted.")
     List<String> contention = new ArrayList<>();
 
