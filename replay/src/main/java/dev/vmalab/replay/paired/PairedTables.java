@@ -39,7 +39,7 @@ public final class PairedTables {
     public void add(CellKey key, double contentionTarget, PairedCapture capture, List<LookupStrategy> compared,
                     GracePeriods grace, WalkSemantics semantics) {
         int n = 0;
-        String target = Double.toString(contentionTarget);
+        String target = RetryAccounting.fraction(contentionTarget);
         for (PairedCapture.Event e : capture.events()) {
             n++;
             String id = key.strategy() + "-" + n;

@@ -37,7 +37,12 @@ public record RetryAccounting(boolean paired, List<Double> contention) {
         return a;
     }
 
-    /** A target as the command line and contention_target write it. */
+    /** A target as contention_target writes it: a plain decimal fraction ("0", "0.0001", "0.1"). */
+    public static String fraction(double target) {
+        return java.math.BigDecimal.valueOf(target).stripTrailingZeros().toPlainString();
+    }
+
+    /** A target as the command line writes it. */
     public static String format(double fraction) {
         double pct = Math.round(fraction * 100 * 1e6) / 1e6;
         return java.math.BigDecimal.valueOf(pct).stripTrailingZeros().toPlainString() + "%";

@@ -6,6 +6,7 @@ import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerRow;
+import dev.vmalab.replay.paired.RetryAccounting;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -85,7 +86,7 @@ public final class ResultTables {
                 decimal(r.nodesPerLookup()), Long.toString(v.get(ViolationKind.USE_AFTER_FREE)),
                 Long.toString(v.get(ViolationKind.STALE_NODE)), Long.toString(v.get(ViolationKind.RCU_NOT_HELD)),
                 Long.toString(v.get(ViolationKind.WRONG_VMA)), Long.toString(r.violationTotal()),
-                decimal(r.wallMs()), decimal(perSecond), Double.toString(contentionTarget));
+                decimal(r.wallMs()), decimal(perSecond), RetryAccounting.fraction(contentionTarget));
     }
 
     private static String decimal(double d) {
