@@ -48,7 +48,7 @@ public final class ScenarioRunner {
         } catch (RetryScript.Again again) {
             outcome = RetryOutcome.EAGAIN_AGAIN;
         }
-        if (got != null && outcome == RetryOutcome.LOCKED) Mm.vmaEndRead(got); // put the reference back
+        if (got != null) Mm.vmaEndRead(got); // put the reference back (the private kernel is dropped anyway)
         List<Violation> seen = sink.violations();
         ViolationKind kind = outcome == RetryOutcome.VIOLATION ? ViolationKind.WRONG_VMA : null;
         if (!seen.isEmpty()) {
