@@ -27,6 +27,7 @@ public final class Kernel {
     private final TreeBackend treeBackend;
     private volatile ViolationSink violations;
     private volatile boolean checks;
+    private volatile dev.vmalab.model.lookup.RetryObserver retryObserver;
 
     private Kernel(Builder b) {
         this.rcu = new Rcu(b.gracePeriods, b.lazyBatch);
@@ -79,6 +80,15 @@ public final class Kernel {
 
     public void setChecks(boolean on) {
         this.checks = on;
+    }
+
+    /** Who is told of each -EAGAIN in lock_vma_under_rcu() (paired retry accounting), or null. */
+    public dev.vmalab.model.lookup.RetryObserver retryObserver() {
+        return retryObserver;
+    }
+
+    public void setRetryObserver(dev.vmalab.model.lookup.RetryObserver observer) {
+        this.retryObserver = observer;
     }
 
     public Scheduling scheduling() {

@@ -3,7 +3,7 @@ package dev.vmalab.replay.cli;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.engine.CellBatch;
-import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.replay.trace.LoadedTrace;
 import dev.vmalab.replay.trace.TraceLoader;
@@ -45,10 +45,11 @@ public final class CellCommand implements Callable<Integer> {
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
         var registry = StrategyRegistry.withJars(s.strategyJars());
         ResultTables tables = new ResultTables();
-        for (CellResult r : CellBatch.run(s, registry.get(strategy), run, traces, out, System.err, () -> {})) {
-            tables.add(r);
-        }
+        PairedTables paired = new PairedTables();
+        CellBatch.run(s, options.accounting(spec.commandLine()), registry.get(strategy), run, traces, out, System.err,
+                () -> {}, tables, paired, new ArrayList<>());
         tables.write(cellDir);
+        paired.write(cellDir);
         return 0;
     }
 }

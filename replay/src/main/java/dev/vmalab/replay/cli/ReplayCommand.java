@@ -50,7 +50,7 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ReplayBatch.Outcome outcome;
         try (ProgressBars bar = new ProgressBars("replay")) {
-            outcome = ReplayBatch.run(s, out, CommandLines.of(spec), err, bar);
+            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), out, CommandLines.of(spec), err, bar);
         }
         if (calibration != null) CalibrationCopy.copyInto(calibration, outcome.out());
         printSummary(spec.commandLine().getOut(), s, outcome);

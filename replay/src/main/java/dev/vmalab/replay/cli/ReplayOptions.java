@@ -3,6 +3,7 @@ package dev.vmalab.replay.cli;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.Pacing;
 import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.paired.RetryAccounting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ public final class ReplayOptions {
 
     @Mixin
     AmplifyOptions amplify = new AmplifyOptions();
+
+    @Mixin
+    RetryOptions retry = new RetryOptions();
 
     @Option(names = "--deterministic", description = "One worker at a time, switching only at the model's yield points, chosen by the seed: the same seed gives the same interleaving.")
     boolean deterministic;
@@ -67,6 +71,15 @@ public final class ReplayOptions {
 
     @Option(names = "--profile", description = "Write an async-profiler CPU flame graph per strategy into OUT/flame/.")
     boolean profile;
+
+    /** --contention / --no-paired, checked; a bad value is a usage error. */
+    RetryAccounting accounting(CommandLine cl) {
+        try {
+            return retry.accounting();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage());
+        }
+    }
 
     /** The settings, checked; a bad value is a usage error naming what is allowed. */
     ReplaySettings settings(CommandLine cl) {

@@ -21,6 +21,10 @@ public final class StrategiesCommand implements Callable<Integer> {
     @Option(names = "--strategy-jar", paramLabel = "JAR", description = "A jar with more strategies; repeatable.")
     List<Path> jars = new ArrayList<>();
 
+    @Option(names = "--matrix", description = "Print the retry matrix: every scripted retry scenario x every strategy "
+            + "(outcome, nodes read, walks from the root, stale index/node, violation); the same table as matrix.csv.")
+    boolean matrix;
+
     @Override
     public Integer call() {
         StrategyRegistry registry;
@@ -30,6 +34,10 @@ public final class StrategiesCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         var out = spec.commandLine().getOut();
+        if (matrix) {
+            MatrixTable.print(out, registry.all());
+            return 0;
+        }
         for (LookupStrategy s : registry.all()) {
             out.printf("%-18s %s%s%n", s.name(), s.description(), s.knownIncorrect() ? "  [known incorrect]" : "");
         }

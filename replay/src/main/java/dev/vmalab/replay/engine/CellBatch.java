@@ -8,7 +8,12 @@ import dev.vmalab.replay.jfr.JfrRecording;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.plan.ReplayPlan;
+import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.replay.paired.PairedCapture;
+import dev.vmalab.replay.paired.PairedTables;
+import dev.vmalab.replay.paired.RetryAccounting;
 import dev.vmalab.replay.results.HistogramFiles;
+import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.replay.trace.LoadedTrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,11 +30,34 @@ public final class CellBatch {
 
     public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
                                        Path out, PrintStream err, Runnable onCellDone) throws IOException {
-        long seed = Seeds.forRun(s.seed(), run);
-        String batch = "r" + run + "-" + strategy.name();
+        ResultTables tables = new ResultTables();
         List<CellResult> results = new ArrayList<>();
+        run(s, RetryAccounting.DEFAULT, strategy, run, traces, out, err, onCellDone, tables, new PairedTables(), results);
+        return results;
+    }
+
+    /**
+     * Every cell of this (strategy, run), one set per contention target; rows go into
+     * {@code tables} (with the target) and {@code paired} (each measured -EAGAIN evaluated for
+     * every strategy of the replay), results into {@code results}.
+     */
+    public static void run(ReplaySettings s, RetryAccounting accounting, LookupStrategy strategy, int run,
+                           List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone, ResultTables tables,
+                           PairedTables paired, List<CellResult> results) throws IOException {
+        List<LookupStrategy> compared = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
+        for (double target : accounting.targets()) {
+            cells(s, accounting.paired() ? compared : List.of(), target, strategy, run, traces, out, err, onCellDone,
+                    tables, paired, results);
+        }
+    }
+
+    private static void cells(ReplaySettings s, List<LookupStrategy> compared, double target, LookupStrategy strategy,
+                              int run, List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone,
+                              ResultTables tables, PairedTables paired, List<CellResult> results) throws IOException {
+        long seed = Seeds.forRun(s.seed(), run);
+        String batch = "r" + run + "-" + strategy.name() + (target > 0 ? "-c" + target : "");
         JfrRecording jfr = s.jfr() ? JfrRecording.start(out.resolve("jfr"), batch) : null;
-        FlameProfiler flame = s.profile() && run == 1
+        FlameProfiler flame = s.profile() && run == 1 && target == 0
                 ? FlameProfiler.start(out.resolve("flame").resolve(strategy.name() + ".html"), err) : null;
         try {
             for (LoadedTrace trace : traces) {
@@ -42,10 +70,16 @@ public final class CellBatch {
                     // Timing: first let the JIT compile the replay and the model (results dropped).
                     int passes = s.deterministic() ? 0 : s.jitPasses();
                     List<CellResult> unmeasured = new ArrayList<>();
-                    for (int p = 0; p < passes; p++) unmeasured.add(CellReplay.run(spec));
-                    CellResult r = CellReplay.run(spec);
+                    for (int p = 0; p < passes; p++) unmeasured.add(CellReplay.run(spec, null, target));
+                    PairedCapture capture = compared.isEmpty() ? null : new PairedCapture();
+                    CellResult r = CellReplay.run(spec, capture, target);
                     for (CellResult u : unmeasured) r = r.plusViolationsOf(u); // a violation counts whenever caught
-                    HistogramFiles.write(out, r);
+                    if (target == 0) HistogramFiles.write(out, r); // sweep cells: summary rows only (docs/result-format.md)
+                    if (capture != null) {
+                        paired.add(key, target, capture, compared, s.amplification().gracePeriods(),
+                                s.amplification().walkSemantics());
+                    }
+                    tables.add(r, target);
                     results.add(r);
                     onCellDone.run();
                 }
@@ -54,6 +88,5 @@ public final class CellBatch {
             if (flame != null) flame.close();
             if (jfr != null) jfr.close();
         }
-        return results;
     }
 }

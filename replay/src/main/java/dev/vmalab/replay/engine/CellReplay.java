@@ -17,6 +17,7 @@ import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerMeasures;
 import dev.vmalab.replay.measure.WorkerRow;
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.sched.Amplifier;
 import dev.vmalab.replay.sched.DeterministicScheduler;
@@ -53,13 +54,25 @@ public final class CellReplay {
     private CellReplay() {}
 
     public static CellResult run(Spec spec) {
+        return run(spec, null, 0);
+    }
+
+    /**
+     * @param capture    paired accounting's observer of this cell's -EAGAINs, or null
+     * @param contention the sweep's target -EAGAIN rate (misses per lookup), 0 = no sweep
+     */
+    public static CellResult run(Spec spec, PairedCapture capture, double contention) {
         CountingSink sink = new CountingSink(VIOLATIONS_KEPT, CellReplay::jfrViolation);
         Kernel kernel = spec.amplification().kernel(sink).build();
+        kernel.setRetryObserver(capture);
         Amplification amp = spec.amplification();
         Amplifier amplifier = new Amplifier(amp.retryWindowDelayNs());
         DeterministicScheduler scheduler = spec.deterministic()
                 ? new DeterministicScheduler(spec.seed(), SWITCH_PERCENT, amp.retryWindowDelayNs() > 0) : null;
         Scheduling scheduling = scheduler != null ? scheduler : amplifier;
+        List<Worker> workers = new ArrayList<>();
+        ContentionRate rate = contention > 0 ? new ContentionRate(workers, contention) : null;
+        if (rate != null) scheduling = new ContentionWindow(scheduling, rate);
         kernel.setScheduling(scheduling);
 
         ReplayPlan plan = spec.plan();

@@ -5,7 +5,10 @@ import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.Seeds;
 import dev.vmalab.replay.isolate.CellLauncher;
-import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.paired.PairedFiles;
+import dev.vmalab.replay.paired.PairedTables;
+import dev.vmalab.replay.paired.RetryAccounting;
+import dev.vmalab.replay.paired.UnitCosts;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultCsv;
@@ -60,25 +63,31 @@ public final class ReplayBatch {
 
     public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress)
             throws IOException {
+        return run(s, RetryAccounting.DEFAULT, out, command, err, progress);
+    }
+
+    public static Outcome run(ReplaySettings s, RetryAccounting accounting, Path out, String command, PrintStream err,
+                              Progress progress) throws IOException {
         List<LookupStrategy> strategies = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
         List<LoadedTrace> traces = new ArrayList<>();
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
         Files.createDirectories(out);
         clearOldRuns(out);
-        int cellsPerBatch = traces.size() * s.threads().size();
+        int cellsPerBatch = traces.size() * s.threads().size() * accounting.targets().size();
         progress.cells((long) s.runs() * strategies.size() * cellsPerBatch);
 
         ResultTables tables = new ResultTables();
+        PairedTables paired = new PairedTables();
         for (int run = 1; run <= s.runs(); run++) {
             for (LookupStrategy strategy : strategies) {
                 if (s.inProcess()) {
-                    for (CellResult r : CellBatch.run(s, strategy, run, traces, out, err, () -> progress.step(1))) {
-                        tables.add(r);
-                    }
+                    CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1), tables, paired,
+                            new ArrayList<>());
                 } else {
                     Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
-                    CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
+                    CellLauncher.run(s.traces(), s, accounting.args(), strategy.name(), run, out, cellDir);
                     tables.addAll(ResultTables.read(cellDir));
+                    paired.addAll(PairedTables.read(cellDir));
                     deleteTree(cellDir);
                     progress.step(cellsPerBatch);
                 }
@@ -90,6 +99,9 @@ public final class ReplayBatch {
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
         MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
+        if (accounting.paired()) {
+            PairedFiles.write(out, strategies, paired, tables.summary(), s.amplification().walkSemantics(), UnitCosts.measure());
+        }
         return new Outcome(out, tables, traces);
     }
 

@@ -11,7 +11,9 @@ import dev.vmalab.model.vma.Mm;
 import dev.vmalab.model.vma.WriteHold;
 import dev.vmalab.replay.jfr.JfrRecording;
 import dev.vmalab.replay.jfr.LookupSample;
+import dev.vmalab.replay.measure.ExcludedTime;
 import dev.vmalab.replay.measure.WorkerMeasures;
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.plan.Step;
 import dev.vmalab.traces.event.AdviseEvent;
 import dev.vmalab.traces.event.BrkEvent;
@@ -31,6 +33,10 @@ final class Worker implements Runnable {
     private final int index;
     private final CellContext c;
     final WorkerMeasures measures = new WorkerMeasures();
+    /** This thread's retry-accounting slots (thread-locals, fetched once in run()). */
+    private long[] excluded;
+    private boolean[] measuredFlag;
+    private Mm[] faulting;
 
     Worker(int index, CellContext c) {
         this.index = index;
@@ -41,6 +47,9 @@ final class Worker implements Runnable {
     public void run() {
         Task task = c.kernel().rcu().current();
         Scheduling scheduling = c.kernel().scheduling();
+        excluded = ExcludedTime.mine();
+        measuredFlag = PairedCapture.measuringFlag();
+        faulting = ContentionWindow.faultingSlot();
         int[] mine = c.plan().stepsOf(index);
         try {
             for (int k = 0; k < mine.length; k++) {
@@ -112,14 +121,19 @@ final class Worker implements Runnable {
         LookupSample sample = c.sampleLookups() && stats.lookups % JfrRecording.SAMPLE_EVERY == 0 ? new LookupSample() : null;
         if (sample != null) sample.begin();
         long nodes = task.nodesRead();
+        measuredFlag[0] = measured;
+        faulting[0] = mm;
+        long excludedNs = excluded[0];
+        long excludedNodes = excluded[1];
         long start = System.nanoTime();
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
-        long took = System.nanoTime() - start;
+        long took = System.nanoTime() - start - (excluded[0] - excludedNs); // the lab's own work is not the lookup's
+        faulting[0] = null;
         measures.kernel.record(f, outcome);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);
-            measures.nodesRead += task.nodesRead() - nodes;
+            measures.nodesRead += task.nodesRead() - nodes - (excluded[1] - excludedNodes);
             measures.countRetries(stats.missesThisLookup);
         }
         if (sample != null) {

@@ -11,7 +11,8 @@ public final class ResultCsv {
             "success", "abort", "miss", "fallback", "retry_max", "p50_ns", "p90_ns", "p99_ns", "p999_ns", "max_ns",
             "mean_ns", "nodes_per_lookup", "use_after_free", "stale_node", "rcu_not_held", "wrong_vma",
             "stale_rcu_section", "violations", "wall_ms", "lookups_per_s",
-            "maps_steps", "maps_retries", "maps_gap_rewalks", "maps_fallbacks", "retry");
+            "maps_steps", "maps_retries", "maps_gap_rewalks", "maps_fallbacks", "retry",
+            "contention_target");
     public static final List<String> VIOLATIONS = List.of("trace", "strategy", "threads", "run", "seed", "kind",
             "thread", "address", "node", "node_history", "detail", "repro");
     public static final List<String> RETRIES = List.of("trace", "strategy", "threads", "run", "retries", "lookups");

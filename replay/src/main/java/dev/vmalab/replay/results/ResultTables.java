@@ -7,6 +7,7 @@ import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerRow;
+import dev.vmalab.replay.paired.RetryAccounting;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
@@ -43,14 +44,24 @@ public final class ResultTables {
     private final List<List<String>> kernelDisagreements = new ArrayList<>();
 
     public void add(CellResult r) {
+        add(r, 0);
+    }
+
+    /**
+     * A cell of the contention sweep ({@code contentionTarget} > 0) adds its summary and
+     * violation rows only: retries.csv and workers.csv have no target column, they stay the
+     * unswept cells'.
+     */
+    public void add(CellResult r, double contentionTarget) {
         CellKey k = r.key();
         List<String> key = List.of(k.trace(), k.strategy(), Integer.toString(k.threads()), Integer.toString(k.run()));
         // summary.csv promises lookups > 0 (a cell whose measured part had no lookup has no row; its violations stay listed)
-        if (r.counters().lookups() > 0) summary.add(summaryRow(key, r));
+        if (r.counters().lookups() > 0) summary.add(summaryRow(key, r, contentionTarget));
         for (Violation v : r.violations()) {
             violations.add(concat(key, Long.toString(r.seed()), v.kind().name(), v.thread(),
                     "0x" + Long.toHexString(v.address()), v.node(), v.nodeHistory(), v.detail(), r.repro()));
         }
+        if (contentionTarget > 0) return;
         long[] byRetries = r.lookupsByRetries();
         for (int n = 0; n < byRetries.length; n++) {
             if (byRetries[n] > 0) retries.add(concat(key, Integer.toString(n), Long.toString(byRetries[n])));
@@ -90,7 +101,7 @@ public final class ResultTables {
                 Long.toString(c[KernelCompare.M_SEGV]), disagreements < 0 ? "" : Long.toString(disagreements));
     }
 
-    private static List<String> summaryRow(List<String> key, CellResult r) {
+    private static List<String> summaryRow(List<String> key, CellResult r, double contentionTarget) {
         LockCounters c = r.counters();
         Histogram h = r.latency();
         boolean timed = h.getTotalCount() > 0;
@@ -109,7 +120,8 @@ public final class ResultTables {
                 Long.toString(r.violationTotal()),
                 decimal(r.wallMs()), decimal(perSecond),
                 Long.toString(c.maps().steps()), Long.toString(c.maps().retries()),
-                Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()), Long.toString(c.retry()));
+                Long.toString(c.maps().gapRewalks()), Long.toString(c.maps().fallbacks()), Long.toString(c.retry()),
+                RetryAccounting.fraction(contentionTarget));
     }
 
     private static String decimal(double d) {
@@ -179,7 +191,7 @@ public final class ResultTables {
         });
     }
 
-    static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
+    public static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser p = CSVParser.parse(in, ResultCsv.READING)) {

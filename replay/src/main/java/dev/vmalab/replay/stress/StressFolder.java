@@ -1,5 +1,13 @@
 package dev.vmalab.replay.stress;
 
+import dev.vmalab.model.lookup.LookupStrategy;
+import dev.vmalab.model.maple.WalkSemantics;
+import dev.vmalab.model.rcu.GracePeriods;
+import dev.vmalab.model.strategy.StrategyRegistry;
+import dev.vmalab.replay.paired.PairedFiles;
+import dev.vmalab.replay.paired.PairedTables;
+import dev.vmalab.replay.paired.UnitCosts;
+import java.util.ArrayList;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultTables;
@@ -33,6 +41,12 @@ public final class StressFolder {
         Map<String, String> props = MachineInfo.describe(command, List.of(o.seed()), StressRun.knobs(o), o.backend(), true);
         props.putAll(hunt(r));
         MachineInfo.write(out, props);
+        // paired accounting: every -EAGAIN the hunt met, evaluated for the built-ins (a plug-in hunted
+        // from a jar is not among them: its own row is in summary.csv only)
+        List<LookupStrategy> compared = new ArrayList<>(StrategyRegistry.builtIn());
+        PairedTables paired = new PairedTables();
+        paired.add(r.cell().key(), 0, r.capture(), compared, GracePeriods.STRICT, WalkSemantics.RESUME_ACTIVE);
+        PairedFiles.write(out, compared, paired, tables.summary(), WalkSemantics.RESUME_ACTIVE, UnitCosts.measure());
     }
 
     /** What the summary row cannot say: how far the hunt got, and what it was. */

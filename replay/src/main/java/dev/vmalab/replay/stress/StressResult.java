@@ -1,5 +1,6 @@
 package dev.vmalab.replay.stress;
 
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.model.check.Violation;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.LockCounters;
@@ -16,7 +17,7 @@ import java.util.Optional;
  *                   with every violation counted and the first ones kept
  */
 public record StressResult(Optional<Violation> violation, long iterations, LockCounters counters, long decisions,
-                           long switches, double wallMs, String repro, CellResult cell) {
+                           long switches, double wallMs, String repro, CellResult cell, PairedCapture capture) {
     public boolean found() {
         return violation.isPresent();
     }

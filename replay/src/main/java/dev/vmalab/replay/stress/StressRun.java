@@ -8,6 +8,7 @@ import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.model.maple.WalkSemantics;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.nativebackend.tree.NativeBackends;
+import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CountingSink;
@@ -80,6 +81,8 @@ public final class StressRun {
         Kernel kernel = o.backend().applyTo(kb, WalkSemantics.RESUME_ACTIVE, true).build();
         DeterministicScheduler scheduler = new DeterministicScheduler(o.seed(), SWITCH_PERCENT, true);
         kernel.setScheduling(scheduler);
+        PairedCapture capture = new PairedCapture(); // paired accounting: each -EAGAIN, evaluated by StressFolder
+        kernel.setRetryObserver(capture);
         Mm mm = new Mm(kernel);
         StressWorkload w = new StressWorkload(mm, strategy);
         w.mapAll();
@@ -105,8 +108,10 @@ public final class StressRun {
             measures.add(m);
             SplittableRandom r = seeds.split();
             boolean readsMaps = i == 0;
-            bodies.add(new DeterministicScheduler.Body("fault" + i,
-                    () -> w.faultLoop(r, m, readsMaps, () -> stop[0] || writerDone[0])));
+            bodies.add(new DeterministicScheduler.Body("fault" + i, () -> {
+                PairedCapture.measuring(true);
+                w.faultLoop(r, m, readsMaps, () -> stop[0] || writerDone[0]);
+            }));
         }
         long startEpochMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
@@ -122,7 +127,7 @@ public final class StressRun {
         String repro = v.isPresent() ? o.repro(iterations) : "";
         CellResult cell = cell(o, measures, sink, repro, wallMs, startEpochMs);
         return new StressResult(v, iterations, cell.counters(), scheduler.decisions(), scheduler.switches(), wallMs, repro,
-                cell);
+                cell, capture);
     }
 
     /** The fault threads' measures summed into one result row, as replay sums its workers into a cell. */

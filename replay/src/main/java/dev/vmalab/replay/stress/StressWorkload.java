@@ -1,5 +1,6 @@
 package dev.vmalab.replay.stress;
 
+import dev.vmalab.replay.measure.ExcludedTime;
 import dev.vmalab.model.lookup.FaultPath;
 import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.lookup.MapsReader;
@@ -98,9 +99,10 @@ final class StressWorkload {
             int s = slot(r);
             long address = start(s) + r.nextInt(PAGES) * PAGE;
             boolean write = (prot(s) & VmaFlags.WRITE) != 0 && r.nextBoolean();
+            long excluded = ExcludedTime.total();
             long t0 = System.nanoTime();
             FaultPath.fault(strategy, mm, address, write, false, stats);
-            m.latency.recordValue(System.nanoTime() - t0);
+            m.latency.recordValue(System.nanoTime() - t0 - (ExcludedTime.total() - excluded)); // paired capture excluded
             m.countRetries(stats.missesThisLookup);
             m.nodesRead += task.nodesRead() - nodes;
         }

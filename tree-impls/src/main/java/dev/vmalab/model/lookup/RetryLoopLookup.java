@@ -52,9 +52,13 @@ public abstract class RetryLoopLookup implements LookupStrategy {
                 rcu.readUnlock(t);
                 return abort(stats);
             }
+            long foundFirst = vmi.index(); // the walk's range, for paired accounting: startRead() may re-set the state
+            long foundLast = vmi.state().last();
             Vma locked = startRead(mm, vma, vmi, address);
             if (locked == VmaReadLock.EAGAIN) { // the area was replaced with another one
                 stats.countMiss();
+                RetryObserver observer = mm.kernel().retryObserver(); // paired accounting: sees the state before the reset
+                if (observer != null) observer.eagain(mm, address, foundFirst, foundLast);
                 resetForRetry(vmi, mm, address);
                 mm.kernel().scheduling().yieldAt(YieldPoint.RETRY_WINDOW);
                 retry = true;
