@@ -6,10 +6,10 @@ import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.Seeds;
 import dev.vmalab.replay.isolate.CellLauncher;
 import dev.vmalab.replay.measure.CellResult;
-import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultCsv;
 import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.replay.results.ResumeState;
 import dev.vmalab.replay.results.TracesTable;
 import dev.vmalab.replay.trace.LoadedTrace;
 import dev.vmalab.replay.trace.TraceLoader;
@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -60,43 +62,92 @@ public final class ReplayBatch {
 
     public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress)
             throws IOException {
+        return run(s, out, command, err, progress, false);
+    }
+
+    /**
+     * @param resume continue the interrupted replay in {@code out} (its finished batches are kept,
+     *               the missing ones run with the same seeds); false: a fresh replay, which first
+     *               removes an earlier replay's files from {@code out}
+     */
+    public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress,
+                              boolean resume) throws IOException {
         List<LookupStrategy> strategies = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
         List<LoadedTrace> traces = new ArrayList<>();
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
-        Files.createDirectories(out);
-        clearOldRuns(out);
+        String settings = String.join("\n", s.traces().stream().map(Path::toString).toList()) + "\n"
+                + String.join(" ", s.args()) + "\n";
+        ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
+        deleteTree(out.resolve(".cells"));
         int cellsPerBatch = traces.size() * s.threads().size();
-        progress.cells((long) s.runs() * strategies.size() * cellsPerBatch);
+        int batches = s.runs() * strategies.size();
+        progress.cells((long) batches * cellsPerBatch);
 
-        ResultTables tables = new ResultTables();
-        for (int run = 1; run <= s.runs(); run++) {
-            for (LookupStrategy strategy : strategies) {
-                if (s.inProcess()) {
-                    for (CellResult r : CellBatch.run(s, strategy, run, traces, out, err, () -> progress.step(1))) {
-                        tables.add(r);
+        String again = (resume ? command : command + " --resume " + ReplaySettings.quote(out.toString()));
+        try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, batches,
+                cellsPerBatch, again))) {
+            for (int run = 1; run <= s.runs(); run++) {
+                for (LookupStrategy strategy : strategies) {
+                    if (state.isDone(run, strategy.name())) {
+                        progress.step(cellsPerBatch);
+                        continue;
                     }
-                } else {
-                    Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
-                    CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
-                    tables.addAll(ResultTables.read(cellDir));
-                    deleteTree(cellDir);
-                    progress.step(cellsPerBatch);
+                    ResultTables batch = new ResultTables();
+                    if (s.inProcess()) {
+                        for (CellResult r : CellBatch.run(s, strategy, run, traces, out, err, () -> progress.step(1))) {
+                            batch.add(r);
+                        }
+                    } else {
+                        Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
+                        CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
+                        batch.addAll(ResultTables.read(cellDir));
+                        deleteTree(cellDir);
+                        progress.step(cellsPerBatch);
+                    }
+                    state.finished(run, strategy.name(), batch);
                 }
             }
+            deleteTree(out.resolve(".cells"));
+            ResultTables tables = state.tables();
+            writeFolder(s, out, command, traces, tables, Map.of());
+            state.complete();
+            return new Outcome(out, tables, traces);
         }
-        deleteTree(out.resolve(".cells"));
+    }
+
+    /** SIGINT/SIGTERM: the folder from the batches that finished, marked incomplete, and how to go on. */
+    private static void interrupted(ReplaySettings s, Path out, String command, PrintStream err,
+                                    List<LoadedTrace> traces, ResumeState state, int batches, int cellsPerBatch,
+                                    String again) {
+        try {
+            synchronized (state) {
+                deleteTree(out.resolve(".cells"));
+                state.deleteUnfinishedHistograms();
+                Map<String, String> mark = new LinkedHashMap<>();
+                mark.put("incomplete", "true");
+                mark.put("cells_done", Long.toString((long) state.batchesDone() * cellsPerBatch));
+                mark.put("cells_total", Long.toString((long) batches * cellsPerBatch));
+                writeFolder(s, out, command, traces, state.tables(), mark);
+            }
+            err.printf("%nvmalab replay: interrupted; %d of %d cells finished, written to %s (incomplete=true)%n"
+                            + "continue with: %s%n", (long) state.batchesDone() * cellsPerBatch,
+                    (long) batches * cellsPerBatch, out, again);
+        } catch (IOException | RuntimeException e) {
+            err.println("vmalab replay: interrupted; could not write the finished cells to " + out + ": "
+                    + e.getMessage() + " (they stay in " + out.resolve(ResumeState.DIR) + "; --resume uses them)");
+        }
+        err.flush();
+    }
+
+    private static void writeFolder(ReplaySettings s, Path out, String command, List<LoadedTrace> traces,
+                                    ResultTables tables, Map<String, String> more) throws IOException {
         tables.write(out);
         TracesTable.write(out, traces);
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
-        MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(),
+        Map<String, String> props = new LinkedHashMap<>(MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
-        return new Outcome(out, tables, traces);
-    }
-
-    /** Histogram logs of an earlier replay into the same folder would be mistaken for this one's. */
-    private static void clearOldRuns(Path out) throws IOException {
-        HistogramFiles.deleteAll(out);
-        deleteTree(out.resolve(".cells"));
+        props.putAll(more);
+        MachineInfo.write(out, props);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -73,6 +73,7 @@ public final class CsvTraceReader extends TextTraceReader {
     private final class Rows extends Spliterators.AbstractSpliterator<TraceEvent> {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
+        private long previousNs = Long.MIN_VALUE;
 
         Rows(CSVParser parser) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -104,6 +105,9 @@ public final class CsvTraceReader extends TextTraceReader {
             } catch (IllegalArgumentException e) {
                 throw new TraceInputException(source.name(), line, e.getMessage());
             }
+            String impossible = EventChecks.problem(event, previousNs);
+            if (impossible != null) throw new TraceInputException(source.name(), line, impossible);
+            previousNs = event.timeNs();
             action.accept(event);
             return true;
         }
