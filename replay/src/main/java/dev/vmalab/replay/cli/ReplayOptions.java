@@ -72,6 +72,7 @@ public final class ReplayOptions {
     ReplaySettings settings(CommandLine cl) {
         StrategyRegistry registry;
         try {
+            StrategyJars.check(strategyJars);
             registry = StrategyRegistry.withJars(strategyJars);
             registry.select(strategies);
             return new ReplaySettings(traces, strategies, threads, runs, seed, amplify.amplification(), deterministic,

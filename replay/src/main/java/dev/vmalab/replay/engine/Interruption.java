@@ -41,8 +41,10 @@ public final class Interruption implements AutoCloseable {
      * shutting down it waits for the halt instead of reporting a failure nobody caused.
      */
     public static void awaitHaltIfStopping() {
-        if (!stopping) return;
         try {
+            // A signal reaches the cell JVM (same process group) and this one at once: give the hook a moment.
+            for (int i = 0; i < 20 && !stopping; i++) Thread.sleep(100);
+            if (!stopping) return;
             new java.util.concurrent.CountDownLatch(1).await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -81,10 +81,14 @@ public final class ReplayBatch {
         deleteTree(out.resolve(".cells"));
         int cellsPerBatch = traces.size() * s.threads().size();
         int batches = s.runs() * strategies.size();
+        List<String> order = new ArrayList<>();
+        for (int run = 1; run <= s.runs(); run++) {
+            for (LookupStrategy st : strategies) order.add(ResumeState.batch(run, st.name()));
+        }
         progress.cells((long) batches * cellsPerBatch);
 
         String again = (resume ? command : command + " --resume " + ReplaySettings.quote(out.toString()));
-        try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, batches,
+        try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, order,
                 cellsPerBatch, again))) {
             for (int run = 1; run <= s.runs(); run++) {
                 for (LookupStrategy strategy : strategies) {
@@ -99,8 +103,13 @@ public final class ReplayBatch {
                         }
                     } else {
                         Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
-                        CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
-                        batch.addAll(ResultTables.read(cellDir));
+                        try {
+                            CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
+                            batch.addAll(ResultTables.read(cellDir));
+                        } catch (IOException e) {
+                            Interruption.awaitHaltIfStopping(); // stopped by SIGINT/SIGTERM: the hook reports
+                            throw e;
+                        }
                         deleteTree(cellDir);
                         progress.step(cellsPerBatch);
                     }
@@ -108,7 +117,7 @@ public final class ReplayBatch {
                 }
             }
             deleteTree(out.resolve(".cells"));
-            ResultTables tables = state.tables();
+            ResultTables tables = state.tables(order);
             writeFolder(s, out, command, traces, tables, Map.of());
             state.complete();
             return new Outcome(out, tables, traces);
@@ -117,8 +126,9 @@ public final class ReplayBatch {
 
     /** SIGINT/SIGTERM: the folder from the batches that finished, marked incomplete, and how to go on. */
     private static void interrupted(ReplaySettings s, Path out, String command, PrintStream err,
-                                    List<LoadedTrace> traces, ResumeState state, int batches, int cellsPerBatch,
-                                    String again) {
+                                    List<LoadedTrace> traces, ResumeState state, List<String> order,
+                                    int cellsPerBatch, String again) {
+        int batches = order.size();
         try {
             synchronized (state) {
                 deleteTree(out.resolve(".cells"));
@@ -127,7 +137,7 @@ public final class ReplayBatch {
                 mark.put("incomplete", "true");
                 mark.put("cells_done", Long.toString((long) state.batchesDone() * cellsPerBatch));
                 mark.put("cells_total", Long.toString((long) batches * cellsPerBatch));
-                writeFolder(s, out, command, traces, state.tables(), mark);
+                writeFolder(s, out, command, traces, state.tables(order), mark);
             }
             err.printf("%nvmalab replay: interrupted; %d of %d cells finished, written to %s (incomplete=true)%n"
                             + "continue with: %s%n", (long) state.batchesDone() * cellsPerBatch,

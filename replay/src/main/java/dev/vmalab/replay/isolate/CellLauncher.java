@@ -47,7 +47,6 @@ public final class CellLauncher {
         }
         dev.vmalab.replay.engine.Interruption.child(null);
         if (exit != 0) {
-            dev.vmalab.replay.engine.Interruption.awaitHaltIfStopping();
             throw new IOException("the cell JVM for strategy " + strategy + ", run " + run + " exited with " + exit
                     + " (command: " + String.join(" ", cmd.stream().map(ReplaySettings::quote).toList()) + ")");
         }

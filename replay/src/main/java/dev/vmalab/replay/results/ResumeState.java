@@ -31,7 +31,7 @@ public final class ResumeState {
 
     private final Path out;
     private final Set<String> done = new HashSet<>();
-    private final ResultTables tables = new ResultTables();
+    private final java.util.Map<String, ResultTables> rows = new java.util.HashMap<>();
 
     private ResumeState(Path out) {
         this.out = out;
@@ -70,7 +70,7 @@ public final class ResumeState {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(out.resolve(DIR))) {
             for (Path p : ds) {
                 if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
-                    st.tables.addAll(ResultTables.read(p));
+                    st.rows.put(p.getFileName().toString(), ResultTables.read(p));
                     st.done.add(p.getFileName().toString());
                 }
             }
@@ -96,14 +96,15 @@ public final class ResumeState {
         Files.createDirectories(tmp);
         rows.write(tmp);
         Files.move(tmp, out.resolve(DIR).resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        tables.addAll(rows);
+        this.rows.put(name, rows);
         done.add(name);
     }
 
-    public synchronized ResultTables tables() {
-        ResultTables copy = new ResultTables();
-        copy.addAll(tables);
-        return copy;
+    /** The finished batches' rows, in {@code order} (batch names): a resumed folder lists rows as an uninterrupted one. */
+    public synchronized ResultTables tables(List<String> order) {
+        ResultTables all = new ResultTables();
+        for (String b : order) if (rows.containsKey(b)) all.addAll(rows.get(b));
+        return all;
     }
 
     public synchronized int batchesDone() {

@@ -68,7 +68,7 @@ public final class ImportCommand implements Callable<Integer> {
             return 0;
         } catch (TraceInputException e) {
             spec.commandLine().getErr().println("import: " + e.getMessage()
-                    + (lenient ? "" : "\n(--lenient skips bad lines and counts them)"));
+                    + (lenient || e.line() == 0 ? "" : "\n(--lenient skips bad lines and counts them)"));
             return 1;
         }
     }
