@@ -77,6 +77,8 @@ public final class ResumeState {
         }
         st.deleteUnfinishedHistograms();
         deleteTree(out.resolve(".cells"));
+        deleteTree(out.resolve("index.html")); // the report of the partial folder: stale once more cells finish
+        deleteTree(out.resolve("report"));
         return st;
     }
 
