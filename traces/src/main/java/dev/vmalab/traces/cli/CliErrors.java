@@ -47,6 +47,7 @@ public final class CliErrors {
     }
 
     public static CommandLine install(CommandLine cl) {
+        CliHelp.showDefaults(cl);
         cl.setParameterExceptionHandler(CliErrors::usage);
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> failure(e, cmd));
         return cl;
