@@ -92,6 +92,7 @@ public final class CliErrors {
         if (t instanceof NoSuchFileException f) return f.getFile() + ": no such file or directory";
         if (t instanceof AccessDeniedException f) return f.getFile() + ": permission denied";
         if (t instanceof NotDirectoryException f) return f.getFile() + ": not a directory";
+        if (t instanceof java.nio.file.FileAlreadyExistsException f) return f.getFile() + ": already exists and is not a directory";
         if (t instanceof FileSystemException f && f.getReason() != null) {
             return f.getFile() + ": " + f.getReason();
         }
