@@ -37,9 +37,12 @@ public final class CsvTraceReader extends TextTraceReader {
         } catch (IOException e) {
             text.close();
             throw unreadable(1, e);
-        } catch (RuntimeException e) {
+        } catch (TraceInputException e) {
             text.close();
             throw e;
+        } catch (RuntimeException e) { // commons-csv refuses a header it cannot use (an empty or doubled name)
+            text.close();
+            throw new TraceInputException(source.name(), 2, "bad header: " + e.getMessage(), e);
         }
         Spliterator<TraceEvent> rows = new Rows(parser);
         return StreamSupport.stream(rows, false).onClose(() -> {
