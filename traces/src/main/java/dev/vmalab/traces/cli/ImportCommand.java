@@ -46,16 +46,16 @@ public final class ImportCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "OUT given twice (as -o and as an argument)");
         }
         if (legacyOut != null) {
-            spec.commandLine().getErr().println("import: `import IN OUT` is deprecated; use `import IN -o OUT`");
+            spec.commandLine().getErr().println("vmalab import: `import IN OUT` is deprecated; use `import IN -o OUT`");
             out = legacyOut;
         }
         if (out == null) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing -o OUT (the trace to write)");
         if (Files.isDirectory(in)) {
-            spec.commandLine().getErr().println("import: " + in + ": is a directory, not a perf script file");
+            spec.commandLine().getErr().println("vmalab import: " + in + ": is a directory, not a perf script file");
             return 1;
         }
         if (!Files.isReadable(in)) {
-            spec.commandLine().getErr().println("import: " + in + ": cannot read (no such file or no permission)");
+            spec.commandLine().getErr().println("vmalab import: " + in + ": cannot read (no such file or no permission)");
             return 1;
         }
         OutputTarget.check(out, in); // before reading a byte: /dev/full, a FIFO, a directory or IN itself is refused
@@ -67,7 +67,7 @@ public final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("wrote " + out);
             return 0;
         } catch (TraceInputException e) {
-            spec.commandLine().getErr().println("import: " + e.getMessage()
+            spec.commandLine().getErr().println("vmalab import: " + e.getMessage()
                     + (lenient || e.line() == 0 ? "" : "\n(--lenient skips bad lines and counts them)"));
             return 1;
         }
