@@ -87,7 +87,9 @@ public final class ReplayBatch {
         }
         progress.cells((long) batches * cellsPerBatch);
 
-        String again = (resume ? command : command + " --resume " + ReplaySettings.quote(out.toString()));
+        String again = resume ? command
+                : command.startsWith("./vmalab replay ") ? command + " --resume " + ReplaySettings.quote(out.toString())
+                : command + " (runs it again whole: only replay has --resume)";
         try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, order,
                 cellsPerBatch, again))) {
             for (int run = 1; run <= s.runs(); run++) {
