@@ -45,7 +45,8 @@ public final class CellBatch {
                     for (int p = 0; p < passes; p++) unmeasured.add(CellReplay.run(spec));
                     CellResult r = CellReplay.run(spec);
                     for (CellResult u : unmeasured) r = r.plusViolationsOf(u); // a violation counts whenever caught
-                    HistogramFiles.write(out, r);
+                    final CellResult done = r;
+                    Interruption.unlessStopping(() -> HistogramFiles.write(out, done)); // none after an interrupt
                     results.add(r);
                     onCellDone.run();
                 }

@@ -9,8 +9,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after a {@code kill -9} the finished batches are still in OUT/.partial and {@code --resume} works.
  */
 public final class Interruption implements AutoCloseable {
+    private static final Object LOCK = new Object();
     private static volatile Process child;
     private static volatile boolean stopping;
+
+    /** A write into the result folder, done whole before an interrupt is handled or not at all after. */
+    @FunctionalInterface
+    public interface Write {
+        void run() throws java.io.IOException;
+    }
 
     private final Thread hook;
     private final AtomicBoolean fired = new AtomicBoolean();
@@ -18,7 +25,9 @@ public final class Interruption implements AutoCloseable {
     private Interruption(Runnable onInterrupt) {
         this.hook = new Thread(() -> {
             if (!fired.compareAndSet(false, true)) return;
-            stopping = true;
+            synchronized (LOCK) {
+                stopping = true; // from here on no write of the main thread starts (unlessStopping)
+            }
             stopChild();
             onInterrupt.run();
         }, "vmalab-replay-interrupted");
@@ -49,6 +58,20 @@ public final class Interruption implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Runs {@code write} unless the JVM is stopping; then it waits for the halt instead, so nothing
+     * is written after the interrupt handler deleted the unfinished cells' files.
+     */
+    public static void unlessStopping(Write write) throws java.io.IOException {
+        synchronized (LOCK) {
+            if (!stopping) {
+                write.run();
+                return;
+            }
+        }
+        awaitHaltIfStopping();
     }
 
     private static void stopChild() {

@@ -115,7 +115,8 @@ public final class ReplayBatch {
                         deleteTree(cellDir);
                         progress.step(cellsPerBatch);
                     }
-                    state.finished(run, strategy.name(), batch);
+                    final int r = run;
+                    Interruption.unlessStopping(() -> state.finished(r, strategy.name(), batch));
                 }
             }
             deleteTree(out.resolve(".cells"));
