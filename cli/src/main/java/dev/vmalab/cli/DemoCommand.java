@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
  * violations (each with its repro command) are added to OUT/violations.csv; then the report.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Replay the bundled sample traces with every strategy, hunt for violations with --amplify max,",
-                "render the report and print the verdict.",
+        description = {"Replay the bundled sample traces with every strategy, hunt for violations, report the verdict.",
+                "The hunt runs with --amplify max; the report is rendered into OUT and the verdict printed.",
                 "With --backend native-asan (or native) both replays run on the kernel's own maple tree; on native (no ASan)"
                         + " the known-incorrect strategies read freed memory and may crash a JVM: prefer native-asan."})
 public final class DemoCommand implements Callable<Integer> {

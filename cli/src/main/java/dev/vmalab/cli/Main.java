@@ -3,6 +3,7 @@ package dev.vmalab.cli;
 import dev.vmalab.nativebackend.cli.NativeCommands;
 import dev.vmalab.replay.cli.ReplayCommands;
 import dev.vmalab.reports.cli.ReportCommands;
+import dev.vmalab.traces.cli.CliErrors;
 import dev.vmalab.traces.cli.TracesCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,14 +12,17 @@ import picocli.CommandLine.Command;
 @Command(name = "vmalab", mixinStandardHelpOptions = true, version = "vmalab 0.1.0",
         description = "Trace-replay lab for the per-VMA-lock lookup path of the Linux page-fault handler.",
         subcommands = CommandLine.HelpCommand.class)
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** No command given: the usage on stderr and exit 2, so a script that forgot the command fails. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().flush();
+        return CliErrors.USAGE;
     }
 
     public static CommandLine commandLine() {
@@ -28,10 +32,10 @@ public final class Main implements Runnable {
         for (Object c : ReportCommands.all()) cl.addSubcommand(c);
         for (Object c : NativeCommands.all()) cl.addSubcommand(c);
         for (Object c : CliCommands.all()) cl.addSubcommand(c);
-        return cl;
+        return CliErrors.install(cl);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(CliErrors.debugFrom(args)));
     }
 }

@@ -41,6 +41,7 @@ public final class ReportGenerator {
 
     public static Verdict render(Path dir) {
         ResultFolder folder = ResultFolderReader.read(dir);
+        dev.vmalab.reports.results.Completeness.of(folder); // files that disagree are refused before anything is written
         List<RunMeasure> measures = RunMeasures.of(folder.summary());
         Verdict verdict = VerdictCalculator.standard().decide(measures, folder.violationsByStrategy());
         ReportCharts charts = ReportCharts.of(folder, measures);

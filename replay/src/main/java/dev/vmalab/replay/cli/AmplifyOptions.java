@@ -27,16 +27,16 @@ public final class AmplifyOptions {
     }
 
     @Option(names = "--quarantine", paramLabel = "NODES",
-            description = "Freed maple nodes kept poisoned before reuse; 0 = reuse at once (reads of reused memory are STALE_NODE).")
+            description = "Freed maple nodes kept poisoned before reuse; 0 = reuse at once (reads of reused memory are STALE_NODE). Default: as --amplify sets it.")
     Integer quarantine;
 
     @Option(names = "--retry-window-delay-ns", paramLabel = "NS",
             description = "Delay between a failed vma_start_read() and the retry's rcu_read_lock(); "
-                    + "with --deterministic any value > 0 makes the scheduler always switch there.")
+                    + "with --deterministic any value > 0 makes the scheduler always switch there. Default: as --amplify sets it.")
     Long retryWindowDelayNs;
 
     @Option(names = "--writer-repeat", paramLabel = "K",
-            description = "Apply each writer event K times (protection toggled back and forth, unmapped ranges re-mapped and unmapped).")
+            description = "Apply each writer event K times (protection toggled back and forth, unmapped ranges re-mapped and unmapped). Default: as --amplify sets it.")
     Integer writerRepeat;
 
     @Option(names = "--walk-semantics", paramLabel = "6.18|6.18-restart-walk", converter = Converters.Walk.class,

@@ -18,7 +18,7 @@ public final class BackendOptions {
 
     @Option(names = "--kernel-src", paramLabel = "DIR|TARBALL",
             description = "With --backend native|native-asan: build the kernel's maple tree from this kernel tree or tarball "
-                    + "instead of /usr/src/linux-source-6.12.tar.xz (checked before anything runs).")
+                    + "instead of the Debian linux-source-6.12 tarball in /usr/src (checked before anything runs).")
     Path kernelSrc;
 
     /**

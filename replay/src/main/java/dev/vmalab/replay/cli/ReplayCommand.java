@@ -29,7 +29,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayOptions options = new ReplayOptions();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/out/replay",
-            description = "Result folder (default: ${DEFAULT-VALUE}).")
+            description = "Result folder (default: ${DEFAULT-VALUE}); an earlier replay's files there are removed.")
     Path out;
 
     @Option(names = "--calibration", paramLabel = "FILE",
@@ -37,20 +37,36 @@ public final class ReplayCommand implements Callable<Integer> {
                     + " the report then prices node reads and fallbacks in this machine's kernel ns.")
     Path calibration;
 
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the interrupted replay in DIR (same traces and options): only its missing cells run, with the same seeds.")
+    Path resume;
+
     @Override
     public Integer call() throws Exception {
         ReplaySettings s = options.settings(spec.commandLine());
         for (Path t : s.traces()) {
+            if (Files.isDirectory(t)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), t + ": is a directory, not a trace file");
+            }
             if (!Files.isRegularFile(t)) throw new CommandLine.ParameterException(spec.commandLine(), "no such trace file: " + t);
         }
         if (calibration != null) {
             String bad = CalibrationCopy.check(calibration);
             if (bad != null) throw new CommandLine.ParameterException(spec.commandLine(), "--calibration " + bad);
         }
+        if (resume != null) {
+            if (spec.commandLine().getParseResult().hasMatchedOption("--out") && !out.equals(resume)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume " + resume + " and --out " + out
+                        + " name different folders");
+            }
+            out = resume;
+        }
+        dev.vmalab.traces.io.OutputTarget.checkFolder(out);
         PrintStream err = System.err;
         ReplayBatch.Outcome outcome;
         try (ProgressBars bar = new ProgressBars("replay")) {
-            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), out, CommandLines.of(spec), err, bar);
+            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), out, CommandLines.of(spec), err, bar,
+                    resume != null);
         }
         if (calibration != null) CalibrationCopy.copyInto(calibration, outcome.out());
         printSummary(spec.commandLine().getOut(), s, outcome);

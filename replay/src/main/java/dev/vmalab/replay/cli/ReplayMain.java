@@ -9,10 +9,10 @@ public final class ReplayMain {
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ReplayMain());
         for (Object c : ReplayCommands.all()) cl.addSubcommand(c);
-        return cl;
+        return dev.vmalab.traces.cli.CliErrors.install(cl);
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine().execute(dev.vmalab.traces.cli.CliErrors.debugFrom(args)));
     }
 }

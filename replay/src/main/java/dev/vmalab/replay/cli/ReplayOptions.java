@@ -18,7 +18,7 @@ public final class ReplayOptions {
     List<Path> traces = new ArrayList<>();
 
     @Option(names = "--strategies", paramLabel = "all|a,b", defaultValue = "all",
-            description = "Strategies to replay with (default: ${DEFAULT-VALUE}); see ./vmalab strategies.")
+            description = "Strategies to replay with (default: ${DEFAULT-VALUE}); the strategies command lists them.")
     String strategies;
 
     @Option(names = "--threads", split = ",", paramLabel = "N,N", defaultValue = "1,2",
@@ -85,6 +85,7 @@ public final class ReplayOptions {
     ReplaySettings settings(CommandLine cl) {
         StrategyRegistry registry;
         try {
+            StrategyJars.check(strategyJars);
             registry = StrategyRegistry.withJars(strategyJars);
             registry.select(strategies);
             return new ReplaySettings(traces, strategies, threads, runs, seed, amplify.amplification(), deterministic,

@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./vmalab stress --strategy NAME}: a deterministic hunt for violations; exit 1 when one is found. */
 @Command(name = "stress", mixinStandardHelpOptions = true,
-        description = {"Hunt for correctness violations of one strategy: fault threads hammer a few VMAs while a writer",
-                "munmaps/re-mmaps, MAP_FIXED-replaces and mprotect-splits/merges them, under a seeded one-at-a-time",
-                "scheduler with strict grace periods (--lazy-gp: lazy ones). Exit status 1 and a repro command when a violation is found, 0 when clean.",
+        description = {"Hunt for correctness violations of one strategy under a seeded one-at-a-time scheduler.",
+                "Fault threads hammer a few VMAs while a writer munmaps/re-mmaps, MAP_FIXED-replaces and "
+                        + "mprotect-splits/merges them, with strict grace periods (--lazy-gp: lazy ones). Exit "
+                        + "status 1 and a repro command when a violation is found, 0 when clean.",
                 "Writes a result folder (docs/result-format.md) either way."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:no violation within the budget", "1:a violation was found (printed with its repro command)",
@@ -33,7 +34,7 @@ public final class StressCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "The strategy to hunt in; see ./vmalab strategies.")
+    @Option(names = "--strategy", required = true, paramLabel = "NAME", description = "The strategy to hunt in (the strategies command lists them).")
     String strategy;
 
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "10", description = "Wall-clock budget (default: ${DEFAULT-VALUE}).")
@@ -92,8 +93,11 @@ public final class StressCommand implements Callable<Integer> {
             out.flush();
             return 1;
         }
-        out.printf("clean: %s survived %d writer iterations, %s, %d scheduling decisions (%d switches) in %.1f s%n",
-                strategy, r.iterations(), r.counters(), r.decisions(), r.switches(), r.wallMs() / 1000);
+        var c = r.counters();
+        out.printf("clean: %s survived %d writer iterations in %.1f s%n", strategy, r.iterations(), r.wallMs() / 1000);
+        out.printf("  lookups %d: success %d, abort %d, miss %d, fallback %d; at most %d retries in one lookup%n",
+                c.lookups(), c.success(), c.abort(), c.miss(), c.fallback(), c.retryMax());
+        out.printf("  %d scheduling decisions, %d switches%n", r.decisions(), r.switches());
         out.flush();
         return 0;
     }

@@ -74,7 +74,10 @@ public final class CellBatch {
                     PairedCapture capture = compared.isEmpty() ? null : new PairedCapture();
                     CellResult r = CellReplay.run(spec, capture, target);
                     for (CellResult u : unmeasured) r = r.plusViolationsOf(u); // a violation counts whenever caught
-                    if (target == 0) HistogramFiles.write(out, r); // sweep cells: summary rows only (docs/result-format.md)
+                    final CellResult done = r;
+                    if (target == 0) { // sweep cells: summary rows only (docs/result-format.md); none after an interrupt
+                        Interruption.unlessStopping(() -> HistogramFiles.write(out, done));
+                    }
                     if (capture != null) {
                         paired.add(key, target, capture, compared, s.amplification().gracePeriods(),
                                 s.amplification().walkSemantics());

@@ -95,7 +95,6 @@ public final class CellReplay {
                 spec.pacing().fast() || scheduler != null ? 0 : spec.pacing().speed());
 
         long traceEnd = plan.size() == 0 ? 0 : plan.step(plan.size() - 1).event().timeNs();
-        List<Worker> workers = new ArrayList<>();
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         AtomicInteger running = new AtomicInteger(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {

@@ -9,10 +9,10 @@ import dev.vmalab.replay.paired.PairedFiles;
 import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.paired.RetryAccounting;
 import dev.vmalab.replay.paired.UnitCosts;
-import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultCsv;
 import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.replay.results.ResumeState;
 import dev.vmalab.replay.results.TracesTable;
 import dev.vmalab.replay.trace.LoadedTrace;
 import dev.vmalab.replay.trace.TraceLoader;
@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -63,52 +65,110 @@ public final class ReplayBatch {
 
     public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress)
             throws IOException {
-        return run(s, RetryAccounting.DEFAULT, out, command, err, progress);
+        return run(s, RetryAccounting.DEFAULT, out, command, err, progress, false);
     }
 
+    /**
+     * @param resume continue the interrupted replay in {@code out} (its finished batches are kept,
+     *               the missing ones run with the same seeds); false: a fresh replay, which first
+     *               removes an earlier replay's files from {@code out}
+     */
     public static Outcome run(ReplaySettings s, RetryAccounting accounting, Path out, String command, PrintStream err,
-                              Progress progress) throws IOException {
+                              Progress progress, boolean resume) throws IOException {
         List<LookupStrategy> strategies = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
         List<LoadedTrace> traces = new ArrayList<>();
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
-        Files.createDirectories(out);
-        clearOldRuns(out);
+        String settings = String.join("\n", s.traces().stream().map(Path::toString).toList()) + "\n"
+                + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + "\n";
+        ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
+        deleteTree(out.resolve(".cells"));
         int cellsPerBatch = traces.size() * s.threads().size() * accounting.targets().size();
-        progress.cells((long) s.runs() * strategies.size() * cellsPerBatch);
-
-        ResultTables tables = new ResultTables();
-        PairedTables paired = new PairedTables();
+        int batches = s.runs() * strategies.size();
+        List<String> order = new ArrayList<>();
         for (int run = 1; run <= s.runs(); run++) {
-            for (LookupStrategy strategy : strategies) {
-                if (s.inProcess()) {
-                    CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1), tables, paired,
-                            new ArrayList<>());
-                } else {
-                    Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
-                    CellLauncher.run(s.traces(), s, accounting.args(), strategy.name(), run, out, cellDir);
-                    tables.addAll(ResultTables.read(cellDir));
-                    paired.addAll(PairedTables.read(cellDir));
-                    deleteTree(cellDir);
-                    progress.step(cellsPerBatch);
+            for (LookupStrategy st : strategies) order.add(ResumeState.batch(run, st.name()));
+        }
+        progress.cells((long) batches * cellsPerBatch);
+
+        String again = resume ? command
+                : command.startsWith("./vmalab replay ") ? command + " --resume " + ReplaySettings.quote(out.toString())
+                : command + " (runs it again whole: only replay has --resume)";
+        try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, order,
+                cellsPerBatch, again))) {
+            for (int run = 1; run <= s.runs(); run++) {
+                for (LookupStrategy strategy : strategies) {
+                    if (state.isDone(run, strategy.name())) {
+                        progress.step(cellsPerBatch);
+                        continue;
+                    }
+                    ResultTables batch = new ResultTables();
+                    PairedTables batchPaired = new PairedTables();
+                    if (s.inProcess()) {
+                        CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1), batch,
+                                batchPaired, new ArrayList<>());
+                    } else {
+                        Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
+                        try {
+                            CellLauncher.run(s.traces(), s, accounting.args(), strategy.name(), run, out, cellDir);
+                            batch.addAll(ResultTables.read(cellDir));
+                            batchPaired.addAll(PairedTables.read(cellDir));
+                        } catch (IOException e) {
+                            Interruption.awaitHaltIfStopping(); // stopped by SIGINT/SIGTERM: the hook reports
+                            throw e;
+                        }
+                        deleteTree(cellDir);
+                        progress.step(cellsPerBatch);
+                    }
+                    final int r = run;
+                    Interruption.unlessStopping(() -> state.finished(r, strategy.name(), batch, batchPaired));
                 }
             }
+            deleteTree(out.resolve(".cells"));
+            ResultTables tables = state.tables(order);
+            writeFolder(s, out, command, traces, tables, Map.of());
+            if (accounting.paired()) {
+                PairedFiles.write(out, strategies, state.paired(order), tables.summary(),
+                        s.amplification().walkSemantics(), UnitCosts.measure());
+            }
+            state.complete();
+            return new Outcome(out, tables, traces);
         }
-        deleteTree(out.resolve(".cells"));
+    }
+
+    /** SIGINT/SIGTERM: the folder from the batches that finished, marked incomplete, and how to go on. */
+    private static void interrupted(ReplaySettings s, Path out, String command, PrintStream err,
+                                    List<LoadedTrace> traces, ResumeState state, List<String> order,
+                                    int cellsPerBatch, String again) {
+        int batches = order.size();
+        try {
+            synchronized (state) {
+                deleteTree(out.resolve(".cells"));
+                state.deleteUnfinishedHistograms();
+                Map<String, String> mark = new LinkedHashMap<>();
+                mark.put("incomplete", "true");
+                mark.put("cells_done", Long.toString((long) state.batchesDone() * cellsPerBatch));
+                mark.put("cells_total", Long.toString((long) batches * cellsPerBatch));
+                writeFolder(s, out, command, traces, state.tables(order), mark);
+            }
+            err.printf("%nvmalab replay: interrupted; %d of %d cells finished, written to %s (incomplete=true)%n"
+                            + "continue with: %s%n", (long) state.batchesDone() * cellsPerBatch,
+                    (long) batches * cellsPerBatch, out, again);
+        } catch (IOException | RuntimeException e) {
+            err.println("vmalab replay: interrupted; could not write the finished cells to " + out + ": "
+                    + e.getMessage() + " (they stay in " + out.resolve(ResumeState.DIR) + "; --resume uses them)");
+        }
+        err.flush();
+    }
+
+    private static void writeFolder(ReplaySettings s, Path out, String command, List<LoadedTrace> traces,
+                                    ResultTables tables, Map<String, String> more) throws IOException {
         tables.write(out);
         TracesTable.write(out, traces);
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
-        MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(),
+        Map<String, String> props = new LinkedHashMap<>(MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
-        if (accounting.paired()) {
-            PairedFiles.write(out, strategies, paired, tables.summary(), s.amplification().walkSemantics(), UnitCosts.measure());
-        }
-        return new Outcome(out, tables, traces);
-    }
-
-    /** Histogram logs of an earlier replay into the same folder would be mistaken for this one's. */
-    private static void clearOldRuns(Path out) throws IOException {
-        HistogramFiles.deleteAll(out);
-        deleteTree(out.resolve(".cells"));
+        props.putAll(more);
+        MachineInfo.write(out, props);
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -32,6 +32,7 @@ public final class CellLauncher {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags());
+        if (dev.vmalab.traces.cli.CliErrors.debug()) cmd.add("-Dvmalab.debug=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(MAIN);
@@ -42,6 +43,7 @@ public final class CellLauncher {
         cmd.addAll(List.of("--cell-strategy", strategy, "--cell-run", Integer.toString(run), "--out", out.toString(),
                 "--cell-dir", cellDir.toString()));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
+        dev.vmalab.replay.engine.Interruption.child(p);
         int exit;
         try {
             exit = p.waitFor();
@@ -50,6 +52,7 @@ public final class CellLauncher {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the cell JVM", e);
         }
+        dev.vmalab.replay.engine.Interruption.child(null);
         if (exit != 0) {
             throw new IOException("the cell JVM for strategy " + strategy + ", run " + run + " exited with " + exit
                     + " (command: " + String.join(" ", cmd.stream().map(ReplaySettings::quote).toList()) + ")");

@@ -38,6 +38,7 @@ public final class FlameProfiler implements AutoCloseable {
         try {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp.html");
             profiler.execute("stop,file=" + tmp);
+            dev.vmalab.traces.io.OutputTarget.check(file); // rename only over a regular file or nothing
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } catch (Exception e) {
             System.err.println("vmalab: --profile: could not write " + file + ": " + e.getMessage());

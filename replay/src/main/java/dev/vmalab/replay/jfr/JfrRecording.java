@@ -38,6 +38,7 @@ public final class JfrRecording implements AutoCloseable {
             recording.stop();
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             recording.dump(tmp);
+            dev.vmalab.traces.io.OutputTarget.check(file); // rename only over a regular file or nothing
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.vmalab.replay.results;
 
+import dev.vmalab.traces.io.AtomicOutput;
 import dev.vmalab.replay.measure.CellResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,7 +32,7 @@ public final class HistogramFiles {
         h.setTag(r.key().strategy());
         h.setStartTimeStamp(r.startEpochMs());
         h.setEndTimeStamp(r.startEpochMs() + Math.max(1, Math.round(r.wallMs())));
-        AtomicFiles.write(file, out -> {
+        AtomicOutput.write(file, out -> {
             PrintStream ps = new PrintStream(out, false, StandardCharsets.UTF_8);
             HistogramLogWriter w = new HistogramLogWriter(ps);
             w.outputComment("vmalab lookup latency (ns): " + r.key().fileStem() + " seed " + r.seed());

@@ -1,5 +1,6 @@
 package dev.vmalab.replay.results;
 
+import dev.vmalab.traces.io.AtomicOutput;
 import dev.vmalab.replay.config.BackendChoice;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -45,7 +46,7 @@ public final class MachineInfo {
     public static void write(Path dir, Map<String, String> props) throws IOException {
         StringBuilder sb = new StringBuilder("# vmalab result folder: where and how it was made\n");
         props.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
-        AtomicFiles.write(dir.resolve(FILE), out -> out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        AtomicOutput.write(dir.resolve(FILE), out -> out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** Adds keys to an existing machine.properties (kept in order, rewritten atomically). */
@@ -53,7 +54,7 @@ public final class MachineInfo {
         Path file = dir.resolve(FILE);
         StringBuilder sb = new StringBuilder(Files.readString(file, StandardCharsets.ISO_8859_1));
         more.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
-        AtomicFiles.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        AtomicOutput.write(file, out -> out.write(sb.toString().getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     /** java.util.Properties escaping, written by hand to keep the documented key order. */

@@ -1,5 +1,6 @@
 package dev.vmalab.replay.results;
 
+import dev.vmalab.traces.io.AtomicOutput;
 import dev.vmalab.model.check.Violation;
 import dev.vmalab.model.check.ViolationKind;
 import dev.vmalab.replay.measure.CellKey;
@@ -183,7 +184,7 @@ public final class ResultTables {
     }
 
     public static void writeCsv(Path file, List<String> columns, List<List<String>> rows) throws IOException {
-        AtomicFiles.write(file, out -> {
+        AtomicOutput.write(file, out -> {
             Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter p = new CSVPrinter(w, ResultCsv.writing(columns))) {
                 for (List<String> row : rows) p.printRecord(row);

@@ -1,7 +1,9 @@
 package dev.vmalab.replay.trace;
 
 import dev.vmalab.traces.event.TraceEvent;
+import dev.vmalab.traces.format.EventChecks;
 import dev.vmalab.traces.format.TraceFormat;
+import dev.vmalab.traces.format.TraceInputException;
 import dev.vmalab.traces.io.TraceSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,6 +27,15 @@ public final class TraceLoader {
         List<TraceEvent> events = new ArrayList<>();
         try (Stream<TraceEvent> s = TraceFormat.detect(source).readerFor(source).events()) {
             (limit > 0 ? s.limit(limit) : s).forEach(events::add);
+        }
+        if (events.isEmpty()) {
+            throw new TraceInputException(file.toString(), 0, "no events (an empty trace would replay to \"no violations\")");
+        }
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < events.size(); i++) { // perf text has no CSV line numbers: name the event
+            String impossible = EventChecks.problem(events.get(i), previous);
+            if (impossible != null) throw new TraceInputException(file.toString(), 0, "event " + (i + 1) + ": " + impossible);
+            previous = events.get(i).timeNs();
         }
         events.sort(Comparator.comparingLong(TraceEvent::timeNs)); // stable: ties keep file order
         return new LoadedTrace(nameOf(file), file, events, TraceCounts.of(events));

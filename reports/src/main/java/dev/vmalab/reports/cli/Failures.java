@@ -4,9 +4,9 @@ import dev.vmalab.reports.results.ResultFormatException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
-/** Turns the errors a user can fix (bad folder, unwritable output) into one line and exit code 2. */
+/** Turns the errors a user can fix (bad folder, unwritable output) into one line and exit code 1 (bad input). */
 final class Failures {
-    static final int BAD_INPUT = 2;
+    static final int BAD_INPUT = 1;
 
     private Failures() {}
 

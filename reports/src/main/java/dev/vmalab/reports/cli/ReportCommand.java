@@ -1,6 +1,8 @@
 package dev.vmalab.reports.cli;
 
 import dev.vmalab.reports.ReportGenerator;
+import dev.vmalab.reports.results.Completeness;
+import dev.vmalab.reports.results.ResultFolderReader;
 import dev.vmalab.reports.verdict.Verdict;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Parameters;
         description = "Render DIR/index.html (charts, verdict, violations, metadata) from a replay's result folder "
                 + "and print the verdict: the cheapest strategy with zero violations.",
         exitCodeListHeading = "Exit codes:%n",
-        exitCodeList = {"0:report written", "2:DIR is not a readable result folder (the message names file and line)"})
+        exitCodeList = {"0:report written", "1:DIR is not a readable result folder (the message names file and line)", "2:usage error"})
 public final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "result folder written by vmalab replay / demo / stress")
     Path dir;
@@ -28,7 +30,13 @@ public final class ReportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return Failures.reported("report", spec.commandLine().getErr(), () -> {
             Verdict v = ReportGenerator.render(dir);
-            out.println("verdict: " + v.headline());
+            Completeness done = Completeness.of(ResultFolderReader.read(dir));
+            if (done.complete()) {
+                out.println("verdict: " + v.headline());
+            } else {
+                out.println("INCOMPLETE: " + done.reason());
+                out.println("verdict: none (every strategy must have every cell)");
+            }
             out.println("report:  " + dir.resolve("index.html").toAbsolutePath().toUri());
         });
     }

@@ -2,6 +2,7 @@ package dev.vmalab.reports.html;
 
 import dev.vmalab.reports.charts.ChartSpec;
 import dev.vmalab.reports.charts.ReportCharts;
+import dev.vmalab.reports.results.Completeness;
 import dev.vmalab.reports.results.ResultFolder;
 import dev.vmalab.reports.verdict.Verdict;
 import java.util.List;
@@ -24,7 +25,13 @@ public final class ReportPage {
                 + "<a href=\"#latency\">Latency</a><a href=\"#retries\">Retries &amp; fallbacks</a>"
                 + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#kernel\">Model vs kernel</a>"
                 + "<a href=\"#metadata\">Metadata</a></nav>\n");
-        b.append(VerdictSection.html(verdict, assetDir));
+        Completeness done = Completeness.of(folder);
+        if (done.complete()) {
+            b.append(VerdictSection.html(verdict, assetDir));
+        } else { // no verdict from part of the cells: the strategies did not do the same work
+            b.append("<section id=\"verdict\"><p class=\"banner\" style=\"border:2px solid #c00;padding:.5em\">"
+                    + "<b>Incomplete result folder: no verdict.</b> ").append(Html.esc(done.reason())).append("</p></section>\n");
+        }
         b.append(CorrectnessSection.html(folder, assetDir));
         b.append(KernelCostSection.html(folder));
         b.append(section("latency", "Latency distribution", charts.latency(), assetDir,

@@ -32,7 +32,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Parameters(index = "1..*", paramLabel = "key=value", description = "generator parameters")
     List<String> params = List.of();
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT",
             description = "trace to write (.csv, .csv.gz, .csv.xz, .csv.zst)")
     Path out;
 

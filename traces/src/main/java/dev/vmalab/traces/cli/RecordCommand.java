@@ -24,7 +24,7 @@ public final class RecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT", description = "trace to write")
+    @Option(names = {"-o", "--out", "--output"}, required = true, paramLabel = "OUT", description = "trace to write")
     Path out;
 
     @Option(names = "--perf", defaultValue = "perf", description = "perf executable (default ${DEFAULT-VALUE})")

@@ -7,12 +7,14 @@ import picocli.CommandLine.Spec;
 /** {@code vmalab trace}: commands that look at a trace file. */
 @Command(name = "trace", mixinStandardHelpOptions = true, description = "Inspect trace files.",
         subcommands = TraceStatsCommand.class)
-public final class TraceCommand implements Runnable {
+public final class TraceCommand implements java.util.concurrent.Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** No sub-command: usage on stderr, exit 2 (CliErrors.USAGE). */
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return CliErrors.USAGE;
     }
 }

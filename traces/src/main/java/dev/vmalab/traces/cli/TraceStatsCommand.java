@@ -42,6 +42,10 @@ public final class TraceStatsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (windowUs < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--window-us must be >= 0");
         if (every < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--every must be >= 1");
+        if (Files.isDirectory(file)) {
+            spec.commandLine().getErr().println("error: " + file + ": is a directory, not a trace file");
+            return 1;
+        }
         if (!Files.isReadable(file)) {
             spec.commandLine().getErr().println("error: cannot read " + file);
             return 1;

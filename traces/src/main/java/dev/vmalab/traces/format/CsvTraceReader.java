@@ -40,9 +40,12 @@ public final class CsvTraceReader extends TextTraceReader {
         } catch (IOException e) {
             text.close();
             throw unreadable(1, e);
-        } catch (RuntimeException e) {
+        } catch (TraceInputException e) {
             text.close();
             throw e;
+        } catch (RuntimeException e) { // commons-csv refuses a header it cannot use (an empty or doubled name)
+            text.close();
+            throw new TraceInputException(source.name(), 2, "bad header: " + e.getMessage(), e);
         }
         Spliterator<TraceEvent> rows = new Rows(parser);
         return StreamSupport.stream(rows, false).onClose(() -> {
@@ -85,6 +88,7 @@ public final class CsvTraceReader extends TextTraceReader {
     private final class Rows extends Spliterators.AbstractSpliterator<TraceEvent> {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
+        private long previousNs = Long.MIN_VALUE;
 
         Rows(CSVParser parser) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -118,6 +122,9 @@ public final class CsvTraceReader extends TextTraceReader {
             } catch (IllegalArgumentException e) {
                 throw new TraceInputException(source.name(), line, e.getMessage());
             }
+            String impossible = EventChecks.problem(event, previousNs);
+            if (impossible != null) throw new TraceInputException(source.name(), line, impossible);
+            previousNs = event.timeNs();
             action.accept(event);
             return true;
         }

@@ -40,6 +40,7 @@ public abstract class TextTraceReader implements TraceReader {
     protected TraceInputException unreadable(long line, IOException e) {
         String what = compression == Compression.NONE ? "input" : compression.extension() + " input";
         return new TraceInputException(source.name(), line,
-                "truncated or corrupt " + what + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+                "truncated or corrupt " + what + " (" + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the lines before it were read", e);
     }
 }

@@ -35,6 +35,11 @@ public enum TraceFormat {
                 new InputStreamReader(source.open().in(), StandardCharsets.UTF_8))) {
             String first = text.readLine();
             return first != null && first.startsWith("# " + TraceCsv.MAGIC) ? VMALAB_CSV : PERF_SCRIPT;
+        } catch (java.nio.file.FileSystemException e) {
+            throw e; // cannot open: the caller names the file
+        } catch (IOException e) { // the decompressor failed before the first line ended: cut or damaged
+            throw new TraceInputException(source.name(), 1, "truncated or corrupt input before the first line ended ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
         }
     }
 }

@@ -17,7 +17,7 @@ public final class TraceInputException extends RuntimeException {
     }
 
     public TraceInputException(String file, long line, String reason, Throwable cause) {
-        super(file + ":" + line + ": " + reason, cause);
+        super(file + (line > 0 ? ":" + line : "") + ": " + reason, cause);
         this.file = file;
         this.line = line;
         this.reason = reason;

@@ -69,7 +69,13 @@ public enum Compression {
         return switch (this) {
             case NONE -> in;
             // Concatenated members: `cat a.gz b.gz` and pigz output are valid gzip.
-            case GZIP -> new GzipCompressorInputStream(in, true);
+            // Small reads: a cut gzip throws inside read(), losing what that call inflated (<= 1 KiB so).
+            case GZIP -> new java.io.FilterInputStream(new GzipCompressorInputStream(in, true)) {
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, Math.min(len, 1024));
+                }
+            };
             case XZ -> new XZCompressorInputStream(in, true);
             case ZSTD -> new ZstdCompressorInputStream(in);
         };

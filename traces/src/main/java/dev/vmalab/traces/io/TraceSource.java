@@ -38,7 +38,10 @@ public record TraceSource(String name, Opener opener) {
             int n = in.readNBytes(head, 0, head.length);
             in.reset();
             Compression compression = Compression.ofMagic(head, n);
-            return new Opened(compression, compression.decompress(in));
+            InputStream decoded = compression.decompress(in);
+            // A cut .xz still yields what decodes before the cut (gzip and zstd decoders do that on their own).
+            if (compression == Compression.XZ) decoded = new RecoveringXzInputStream(decoded, opener);
+            return new Opened(compression, decoded);
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;

@@ -15,6 +15,10 @@ public final class PerfImport {
         PerfScriptReader reader = new PerfScriptReader(in, options);
         try (TraceWriter writer = TraceWriter.create(out); Stream<TraceEvent> events = reader.events()) {
             events.forEach(writer::write);
+            if (writer.written() == 0) { // an empty trace would replay to "no violations": refuse it
+                throw new dev.vmalab.traces.format.TraceInputException(in.name(), 0,
+                        "no events: empty input, or not `perf script --show-mmap-events --show-task-events` text");
+            }
             writer.commit();
         }
         return reader.summary();

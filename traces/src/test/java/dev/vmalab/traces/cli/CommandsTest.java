@@ -63,8 +63,13 @@ class CommandsTest {
         assertThat(strict.exit()).isEqualTo(1);
         assertThat(strict.err()).contains(in + ":1: malformed line");
         assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
+        Run nothing = run("import", "--lenient", in.toString(), dir.resolve("o.csv").toString());
+        assertThat(nothing.exit()).as("lenient, but no event at all: refused, not an empty trace").isEqualTo(1);
+        assertThat(nothing.err()).contains(in + ": no events");
+        Files.writeString(in, "not perf output\n              xz 12006 [001]   888.124601: PERF_RECORD_COMM exec: "
+                + "xz:12006/12006\n");
         Run lenient = run("import", "--lenient", in.toString(), dir.resolve("o.csv").toString());
-        assertThat(lenient.exit()).isZero();
+        assertThat(lenient.exit()).as(lenient.err()).isZero();
         assertThat(lenient.out()).containsPattern("malformed line\\s+1");
     }
 
