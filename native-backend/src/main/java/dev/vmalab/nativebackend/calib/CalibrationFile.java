@@ -1,10 +1,10 @@
 package dev.vmalab.nativebackend.calib;
 
+import dev.vmalab.traces.io.AtomicOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -40,11 +40,8 @@ public final class CalibrationFile {
         checkReplaceable(file);
         StringBuilder sb = new StringBuilder("# vmalab calibration: this machine's kernel costs in ns (docs/calibration.md)\n");
         entries.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        Files.writeString(tmp, sb, StandardCharsets.ISO_8859_1);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicOutput.write(file, sb.toString().getBytes(StandardCharsets.ISO_8859_1)); // refuses devices, FIFOs, links
     }
 
     /** Throws when {@code file} exists and is not a calibration file (the lab overwrites only its own output). */

@@ -8,7 +8,7 @@ import dev.vmalab.model.retry.RetryResult;
 import dev.vmalab.model.retry.Scenario;
 import dev.vmalab.model.retry.ScenarioRunner;
 import dev.vmalab.replay.measure.CellKey;
-import dev.vmalab.replay.results.AtomicFiles;
+import dev.vmalab.traces.io.AtomicOutput;
 import dev.vmalab.replay.results.ResultTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -81,7 +81,7 @@ public final class PairedTables {
     public void write(Path dir) throws IOException {
         ResultTables.writeCsv(dir.resolve(PAIRED), COLUMNS, rows);
         byte[] count = Long.toString(unreadable).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        AtomicFiles.write(dir.resolve(UNREADABLE), out -> out.write(count));
+        AtomicOutput.write(dir.resolve(UNREADABLE), count);
     }
 
     public static PairedTables read(Path dir) throws IOException {

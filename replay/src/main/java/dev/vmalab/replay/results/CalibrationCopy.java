@@ -1,11 +1,11 @@
 package dev.vmalab.replay.results;
 
+import dev.vmalab.traces.io.AtomicOutput;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.Properties;
 
@@ -38,9 +38,7 @@ public final class CalibrationCopy {
 
     /** Copies a checked file into {@code dir} and names it in machine.properties. */
     public static void copyInto(Path file, Path dir) throws IOException {
-        Path tmp = dir.resolve("." + FILE + ".tmp");
-        Files.copy(file, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicOutput.write(dir.resolve(FILE), Files.readAllBytes(file));
         if (Files.isRegularFile(dir.resolve(MachineInfo.FILE))) {
             MachineInfo.append(dir, Map.of("calibration", file.toAbsolutePath().normalize().toString()));
         }
