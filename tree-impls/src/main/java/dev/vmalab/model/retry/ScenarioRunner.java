@@ -50,13 +50,11 @@ public final class ScenarioRunner {
         }
         if (got != null) Mm.vmaEndRead(got); // put the reference back (the private kernel is dropped anyway)
         List<Violation> seen = sink.violations();
-        ViolationKind kind = outcome == RetryOutcome.VIOLATION ? ViolationKind.WRONG_VMA : null;
-        if (!seen.isEmpty()) {
-            outcome = RetryOutcome.VIOLATION;
-            kind = seen.getFirst().kind();
-        }
+        List<ViolationKind> kinds = seen.stream().map(Violation::kind).distinct().toList();
+        if (kinds.isEmpty() && outcome == RetryOutcome.VIOLATION) kinds = List.of(ViolationKind.WRONG_VMA);
+        if (!kinds.isEmpty()) outcome = RetryOutcome.VIOLATION;
         return new RetryResult(outcome, script.retryNodes(), probe.walksFromRoot, script.retried(), probe.staleIndex,
-                probe.staleNode, kind);
+                probe.staleNode, kinds);
     }
 
     private static RetryOutcome classify(Vma got, Mm mm, long address, RetryProbe probe) {
