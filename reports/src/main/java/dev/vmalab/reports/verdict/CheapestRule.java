@@ -24,8 +24,8 @@ public final class CheapestRule {
             + "mmap_lock fallback + extra node reads x cost of a node read) per fault of the reference, at the "
             + "workload's own retry rate and at each contention-sweep level. One class is cheaper than another at "
             + "a level only when the 95% bootstrap interval of the per-run difference excludes zero and the "
-            + "difference exceeds the noise floor: the widest bound of the A/A control's (the reference replayed "
-            + "again under the name REFERENCE#aa) mean-latency interval. The cheapest class is never dearer at any "
+            + "difference exceeds the noise floor: the mean-latency difference of the A/A control (the reference "
+            + "replayed again under the name REFERENCE#aa, same code); without that control no class is called cheaper. The cheapest class is never dearer at any "
             + "level and cheaper than every other correct class at one level at least; if no level separates "
             + "the correct classes they cost the same, and if they cross, it depends on the regime.";
 

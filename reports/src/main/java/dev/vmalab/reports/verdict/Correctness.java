@@ -4,7 +4,7 @@ package dev.vmalab.reports.verdict;
 public enum Correctness {
     /** A hunt with strict grace periods ran on every trace of the folder and nothing was caught anywhere. */
     CORRECT("correct (hunt clean)"),
-    /** A violation was seen: in the hunt or in a measured replay (summary.csv counts). */
+    /** A violation was seen: in the hunt, in a measured replay (summary.csv counts), in the matrix or a paired retry. */
     CAUGHT("INCORRECT (violations)"),
     /** Declared known-incorrect (the pre-fix code) and the hunt did not catch it: never called correct. */
     KNOWN_INCORRECT("INCORRECT (known; the hunt missed it)"),

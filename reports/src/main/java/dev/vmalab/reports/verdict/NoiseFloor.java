@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The A/A control's verdict: the reference against itself under another name. {@code ns} is the
- * largest absolute bound of the 95% interval of their mean-latency difference (the difference
- * itself with fewer than 2 runs a side); NaN without a control.
+ * absolute difference of their mean latencies (ns per lookup): what the same code measured apart in
+ * this folder; NaN without a control.
  */
 public record NoiseFloor(String control, Optional<MetricDifference> difference, double ns) {
     public boolean known() {

@@ -86,7 +86,8 @@ public record Verdict(
                 .ifPresent(r -> b.append("; ").append(regimeText(r, "at the sweep's")));
         List<String> caught = standings.stream().filter(s -> s.correctness() == Correctness.CAUGHT)
                 .map(s -> s.strategy() + " (" + (s.huntViolations() > 0 ? s.huntViolations() + " violations in the built-in hunt"
-                        : s.violations() + " violations in the replay") + ")").toList();
+                        : s.violations() > 0 ? s.violations() + " violations in the replay"
+                        : "violations in the retry matrix or paired retries") + ")").toList();
         if (!caught.isEmpty()) b.append("; incorrect, caught: ").append(String.join(", ", caught));
         List<String> known = standings.stream().filter(s -> s.correctness() == Correctness.KNOWN_INCORRECT)
                 .map(Standing::strategy).toList();
@@ -99,7 +100,8 @@ public record Verdict(
     }
 
     private String regimeText(Regime r, String where) {
-        String rate = String.format(Locale.ROOT, "%s %s retries per million faults", where, num(r.retriesPerMillion()));
+        String rate = String.format(Locale.ROOT, "%s %s retries per million faults (%s%%)", where, num(r.retriesPerMillion()),
+                num(r.retriesPerMillion() / 1e4));
         if (r.costs().size() < 2) return rate + " (" + r.pairedEvents() + " paired events)";
         ClassCost lo = r.costs().stream().min(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
         ClassCost hi = r.costs().stream().max(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
@@ -117,7 +119,7 @@ public record Verdict(
     static String num(double v) {
         if (Double.isNaN(v)) return "n/a";
         double a = Math.abs(v);
-        return String.format(Locale.ROOT, a >= 100 || a == 0 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
+        return String.format(Locale.ROOT, a >= 10 || a == 0 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
     }
 
     private static String signed(double v) {

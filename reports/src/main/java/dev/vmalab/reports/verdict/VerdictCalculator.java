@@ -5,6 +5,8 @@ import dev.vmalab.reports.metrics.Metric;
 import dev.vmalab.reports.metrics.MetricDifference;
 import dev.vmalab.reports.metrics.RunMeasure;
 import dev.vmalab.reports.results.HuntCsv;
+import dev.vmalab.reports.results.MatrixCsv;
+import dev.vmalab.reports.results.PairedSummaryCsv;
 import dev.vmalab.reports.results.ResultFolder;
 import dev.vmalab.reports.results.SummaryRow;
 import dev.vmalab.reports.results.VerdictInputs;
@@ -33,7 +35,7 @@ public final class VerdictCalculator {
         List<SummaryRow> workloadRows = folder.summary().stream().filter(r -> in.contentionOf(r.key()) == 0).toList();
         List<String> strategies = folder.strategies().stream().filter(s -> !AaControl.isControl(s)).toList();
         String reference = reference(folder, strategies);
-        Map<String, Correctness> correctness = correctness(folder, in, strategies);
+        Map<String, Correctness> correctness = correctness(folder, workloadRows, in, strategies);
         List<RunMeasure> measures = TimedRuns.of(workloadRows, in.timing());
         int threads = measures.stream().filter(m -> !AaControl.isControl(m.strategy())).mapToInt(RunMeasure::threads)
                 .max().orElse(0);
@@ -117,20 +119,29 @@ public final class VerdictCalculator {
     }
 
     /** Caught anywhere beats everything; then known-incorrect; then a clean hunt over every trace. */
-    static Map<String, Correctness> correctness(ResultFolder folder, VerdictInputs in, List<String> strategies) {
+    static Map<String, Correctness> correctness(ResultFolder folder, List<SummaryRow> workloadRows, VerdictInputs in,
+            List<String> strategies) {
         Set<String> known = Set.of(folder.machine().getOrDefault("known_incorrect", "").split(","));
         Map<String, Long> replayViolations = folder.violationsByStrategy();
-        List<String> traces = folder.summary().stream().map(r -> r.key().trace()).distinct().toList();
+        // The traces as replayed (a sweep level may name its rows differently): the hunt must cover each.
+        List<String> traces = workloadRows.stream().map(r -> r.key().trace()).distinct().toList();
         Map<String, List<HuntCsv.Row>> hunts = huntsByStrategy(in);
         Map<String, Correctness> out = new LinkedHashMap<>();
         for (String s : strategies) {
             List<HuntCsv.Row> h = hunts.getOrDefault(s, List.of());
-            long caught = replayViolations.getOrDefault(s, 0L) + h.stream().mapToLong(HuntCsv.Row::violations).sum();
+            long caught = replayViolations.getOrDefault(s, 0L) + h.stream().mapToLong(HuntCsv.Row::violations).sum()
+                    + scriptedViolations(in, s);
             boolean covered = !h.isEmpty() && h.stream().map(HuntCsv.Row::trace).toList().containsAll(traces);
             out.put(s, caught > 0 ? Correctness.CAUGHT : known.contains(s) ? Correctness.KNOWN_INCORRECT
                     : covered ? Correctness.CORRECT : Correctness.NOT_ESTABLISHED);
         }
         return out;
+    }
+
+    /** Violations the retry matrix and the paired evaluation saw (a scripted stale state caught is a catch too). */
+    static long scriptedViolations(VerdictInputs in, String s) {
+        return in.matrix().stream().filter(r -> r.strategy().equals(s) && MatrixCsv.flag(r.violation())).count()
+                + in.pairedSummary().stream().filter(r -> r.strategy().equals(s)).mapToLong(PairedSummaryCsv.Row::violations).sum();
     }
 
     private NoiseFloor noiseFloor(String reference, Map<String, List<RunMeasure>> atThreads) {
@@ -139,9 +150,7 @@ public final class VerdictCalculator {
         List<RunMeasure> b = atThreads.getOrDefault(control, List.of());
         if (a.isEmpty() || b.isEmpty()) return new NoiseFloor(control, Optional.empty(), Double.NaN);
         MetricDifference d = differences.compare(CheapestRule.PRIMARY, reference, a, control, b);
-        double ns = d.interval().map(i -> Math.max(Math.abs(i.low()), Math.abs(i.high())))
-                .orElse(Math.abs(d.otherMean() - d.baselineMean()));
-        return new NoiseFloor(control, Optional.of(d), ns);
+        return new NoiseFloor(control, Optional.of(d), Math.abs(d.otherMean() - d.baselineMean()));
     }
 
     /** The class never dearer at any level and cheaper than each other class at one level at least. */
