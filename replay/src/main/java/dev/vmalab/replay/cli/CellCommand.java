@@ -2,7 +2,9 @@ package dev.vmalab.replay.cli;
 
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.engine.AaStrategy;
 import dev.vmalab.replay.engine.CellBatch;
+import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.replay.trace.LoadedTrace;
@@ -26,6 +28,9 @@ public final class CellCommand implements Callable<Integer> {
     @Mixin
     ReplayOptions options = new ReplayOptions();
 
+    @Mixin
+    VerdictReplayOptions verdict = new VerdictReplayOptions();
+
     @Option(names = "--cell-strategy", required = true)
     String strategy;
 
@@ -45,10 +50,13 @@ public final class CellCommand implements Callable<Integer> {
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
         var registry = StrategyRegistry.withJars(s.strategyJars());
         ResultTables tables = new ResultTables();
-        for (CellResult r : CellBatch.run(s, registry.get(strategy), run, traces, out, System.err, () -> {})) {
+        TimingTable timing = new TimingTable();
+        for (CellResult r : CellBatch.run(s, AaStrategy.resolve(registry, strategy), run, traces, out, System.err, () -> {},
+                verdict.settings().reps(), timing::add)) {
             tables.add(r);
         }
         tables.write(cellDir);
+        if (!timing.isEmpty()) timing.write(cellDir);
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import dev.vmalab.replay.jfr.FlameProfiler;
 import dev.vmalab.replay.jfr.JfrRecording;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.measure.CellTiming;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.trace.LoadedTrace;
@@ -15,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What one isolated JVM does: every trace at every thread count with one strategy in one
@@ -25,6 +27,16 @@ public final class CellBatch {
 
     public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
                                        Path out, PrintStream err, Runnable onCellDone) throws IOException {
+        return run(s, strategy, run, traces, out, err, onCellDone, 1, t -> {});
+    }
+
+    /**
+     * @param reps   measured repetitions of each cell: the first is the result, every one is timed into
+     *               {@code timing} (violations of all count)
+     */
+    public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
+                                       Path out, PrintStream err, Runnable onCellDone, int reps,
+                                       Consumer<CellTiming> timing) throws IOException {
         long seed = Seeds.forRun(s.seed(), run);
         String batch = "r" + run + "-" + strategy.name();
         List<CellResult> results = new ArrayList<>();
@@ -43,8 +55,11 @@ public final class CellBatch {
                     int passes = s.deterministic() ? 0 : s.jitPasses();
                     List<CellResult> unmeasured = new ArrayList<>();
                     for (int p = 0; p < passes; p++) unmeasured.add(CellReplay.run(spec));
-                    CellResult r = CellReplay.run(spec);
+                    CellTiming t = new CellTiming(key);
+                    CellResult r = TimedPass.run(spec, t);
+                    for (int rep = 1; rep < reps; rep++) unmeasured.add(TimedPass.run(spec, t));
                     for (CellResult u : unmeasured) r = r.plusViolationsOf(u); // a violation counts whenever caught
+                    timing.accept(t);
                     HistogramFiles.write(out, r);
                     results.add(r);
                     onCellDone.run();

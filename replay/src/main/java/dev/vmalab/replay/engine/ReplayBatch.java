@@ -4,6 +4,9 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.Seeds;
+import dev.vmalab.replay.config.VerdictSettings;
+import dev.vmalab.replay.hunt.BuiltInHunt;
+import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.isolate.CellLauncher;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.results.HistogramFiles;
@@ -60,7 +63,19 @@ public final class ReplayBatch {
 
     public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress)
             throws IOException {
-        List<LookupStrategy> strategies = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
+        return run(s, VerdictSettings.NONE, out, command, err, progress);
+    }
+
+    /**
+     * With {@code v}: the A/A control joins the strategies, each cell is measured {@code v.reps()} times
+     * (in-process: in rounds alternating the strategies, {@link TimedRounds}) into timing.csv, and the
+     * built-in hunt runs after the measured runs into OUT/hunt and OUT/hunt.csv.
+     */
+    public static Outcome run(ReplaySettings s, VerdictSettings v, Path out, String command, PrintStream err,
+                              Progress progress) throws IOException {
+        List<LookupStrategy> selected = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
+        List<LookupStrategy> strategies = new ArrayList<>(selected);
+        if (v.aaControl()) strategies.add(new AaStrategy(AaStrategy.referenceOf(selected)));
         List<LoadedTrace> traces = new ArrayList<>();
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
         Files.createDirectories(out);
@@ -69,16 +84,26 @@ public final class ReplayBatch {
         progress.cells((long) s.runs() * strategies.size() * cellsPerBatch);
 
         ResultTables tables = new ResultTables();
+        TimingTable timing = new TimingTable();
+        // Rounds need one JVM for all strategies; JFR and the profiler record per (strategy, run) batch.
+        TimedRounds rounds = s.inProcess() && !s.jfr() && !s.profile() && v.reps() > 1
+                ? new TimedRounds(s, strategies, traces, v.reps()) : null;
         for (int run = 1; run <= s.runs(); run++) {
+            if (rounds != null) {
+                for (CellResult r : rounds.run(run, out, timing::add, () -> progress.step(1))) tables.add(r);
+                continue;
+            }
             for (LookupStrategy strategy : strategies) {
                 if (s.inProcess()) {
-                    for (CellResult r : CellBatch.run(s, strategy, run, traces, out, err, () -> progress.step(1))) {
+                    for (CellResult r : CellBatch.run(s, strategy, run, traces, out, err, () -> progress.step(1),
+                            v.reps(), timing::add)) {
                         tables.add(r);
                     }
                 } else {
                     Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
-                    CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir);
+                    CellLauncher.run(s.traces(), s, strategy.name(), run, out, cellDir, List.of("--reps", Integer.toString(v.reps())));
                     tables.addAll(ResultTables.read(cellDir));
+                    timing.addAll(TimingTable.read(cellDir));
                     deleteTree(cellDir);
                     progress.step(cellsPerBatch);
                 }
@@ -90,6 +115,12 @@ public final class ReplayBatch {
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
         MachineInfo.write(out, MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
+        if (v != VerdictSettings.NONE) {
+            timing.write(out);
+            if (v.hunt()) BuiltInHunt.run(s, selected, out, err);
+            MachineInfo.append(out, VerdictInfo.describe(selected, v, strategies.size() > selected.size()
+                    ? strategies.getLast().name() : ""));
+        }
         return new Outcome(out, tables, traces);
     }
 

@@ -23,6 +23,12 @@ public final class CellLauncher {
      */
     public static void run(List<Path> traces, ReplaySettings s, String strategy, int run, Path out, Path cellDir)
             throws IOException {
+        run(traces, s, strategy, run, out, cellDir, List.of());
+    }
+
+    /** @param more options of the cell beyond {@code s.args()} (the verdict's --reps) */
+    public static void run(List<Path> traces, ReplaySettings s, String strategy, int run, Path out, Path cellDir,
+                           List<String> more) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags());
@@ -32,6 +38,7 @@ public final class CellLauncher {
         cmd.add("replay-cell");
         for (Path t : traces) cmd.add(t.toString());
         cmd.addAll(s.args());
+        cmd.addAll(more);
         cmd.addAll(List.of("--cell-strategy", strategy, "--cell-run", Integer.toString(run), "--out", out.toString(),
                 "--cell-dir", cellDir.toString()));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
