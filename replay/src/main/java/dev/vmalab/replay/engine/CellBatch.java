@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * run. Writes each cell's histogram log into the result folder and returns the results.
  */
 public final class CellBatch {
+    /** Least warm-up per cell when timing repetitions (a forked JVM compiles only what this cell runs). */
+    static final double WARM_MS = 150;
+
     private CellBatch() {}
 
     public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
@@ -54,10 +57,17 @@ public final class CellBatch {
                     // Timing: first let the JIT compile the replay and the model (results dropped).
                     int passes = s.deterministic() ? 0 : s.jitPasses();
                     List<CellResult> unmeasured = new ArrayList<>();
+                    long warmStart = System.nanoTime();
                     for (int p = 0; p < passes; p++) unmeasured.add(CellReplay.run(spec));
+                    // With repetitions (the verdict's timing), warm each cell at least WARM_MS, as TimedRounds does.
+                    while (reps > 1 && passes > 0 && (System.nanoTime() - warmStart) / 1e6 < WARM_MS) {
+                        unmeasured.add(CellReplay.run(spec));
+                    }
                     CellTiming t = new CellTiming(key);
-                    CellResult r = TimedPass.run(spec, t);
-                    for (int rep = 1; rep < reps; rep++) unmeasured.add(TimedPass.run(spec, t));
+                    List<CellResult> first = TimedPass.run(spec, t);
+                    CellResult r = first.getFirst();
+                    unmeasured.addAll(first.subList(1, first.size()));
+                    for (int rep = 1; rep < reps; rep++) unmeasured.addAll(TimedPass.run(spec, t));
                     for (CellResult u : unmeasured) r = r.plusViolationsOf(u); // a violation counts whenever caught
                     timing.accept(t);
                     HistogramFiles.write(out, r);

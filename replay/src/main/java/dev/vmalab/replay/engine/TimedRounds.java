@@ -6,6 +6,7 @@ import dev.vmalab.replay.config.Seeds;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CellTiming;
+import dev.vmalab.replay.measure.JvmActivity;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.trace.LoadedTrace;
@@ -38,6 +39,34 @@ final class TimedRounds {
         this.reps = reps;
     }
 
+    /** The common warm-up runs at least this long, so the C2 compiler has seen every strategy's hot loops. */
+    static final long MIN_WARMUP_MS = 1_000;
+    /** ... and at most this long, even if the JIT never falls quiet (a big trace keeps compiling). */
+    static final long MAX_WARMUP_MS = 10_000;
+
+    /**
+     * The common warm-up: rounds of every strategy's cells, at least {@code --jit-passes} of them and
+     * {@value #MIN_WARMUP_MS} ms, then on until a round's JIT compile time is under
+     * {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
+     * workers), for {@value #MAX_WARMUP_MS} ms at most.
+     */
+    private void warmUp(Map<CellKey, CellReplay.Spec> specs, Map<CellKey, List<CellResult>> extra) {
+        long start = System.nanoTime();
+        for (int round = 0; ; round++) {
+            JvmActivity before = JvmActivity.now();
+            specs.forEach((k, spec) -> extra.get(k).add(CellReplay.run(spec)));
+            JvmActivity a = JvmActivity.now().since(before);
+            warmupRounds = round + 1;
+            double elapsedMs = (System.nanoTime() - start) / 1e6;
+            boolean quiet = a.jitMs() <= CellTiming.JIT_SHARE * a.wallNs() / 1e6;
+            if (elapsedMs >= MAX_WARMUP_MS || round + 1 >= s.jitPasses() && elapsedMs >= MIN_WARMUP_MS && quiet) break;
+        }
+        warm = true;
+    }
+
+    /** Warm-up rounds the common warm-up took (0 before run 1). */
+    int warmupRounds;
+
     List<CellResult> run(int run, Path out, Consumer<CellTiming> timing, Runnable onCellDone) throws IOException {
         long seed = Seeds.forRun(s.seed(), run);
         Map<CellKey, CellReplay.Spec> specs = new LinkedHashMap<>();
@@ -53,16 +82,15 @@ final class TimedRounds {
         }
         Map<CellKey, List<CellResult>> extra = new LinkedHashMap<>();
         specs.keySet().forEach(k -> extra.put(k, new ArrayList<>()));
-        if (!warm && !s.deterministic()) { // the common warm-up: every strategy's code JIT-compiled before any timing
-            for (int p = 0; p < s.jitPasses(); p++) specs.forEach((k, spec) -> extra.get(k).add(CellReplay.run(spec)));
-            warm = true;
-        }
+        if (!warm && !s.deterministic()) warmUp(specs, extra);
         Map<CellKey, CellTiming> timings = new LinkedHashMap<>();
         Map<CellKey, CellResult> measured = new LinkedHashMap<>();
         specs.forEach((k, spec) -> {
             CellTiming t = new CellTiming(k);
             timings.put(k, t);
-            measured.put(k, TimedPass.run(spec, t));
+            List<CellResult> passes = TimedPass.run(spec, t);
+            measured.put(k, passes.getFirst());
+            extra.get(k).addAll(passes.subList(1, passes.size()));
         });
         List<CellKey> keys = List.copyOf(specs.keySet());
         int perStrategy = keys.size() / strategies.size();
@@ -70,7 +98,7 @@ final class TimedRounds {
             for (int i = 0; i < strategies.size(); i++) {
                 int st = (i + round) % strategies.size();
                 for (CellKey k : keys.subList(st * perStrategy, (st + 1) * perStrategy)) {
-                    extra.get(k).add(TimedPass.run(specs.get(k), timings.get(k)));
+                    extra.get(k).addAll(TimedPass.run(specs.get(k), timings.get(k)));
                 }
             }
         }

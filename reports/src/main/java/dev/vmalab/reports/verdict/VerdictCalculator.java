@@ -144,12 +144,15 @@ public final class VerdictCalculator {
                 + in.pairedSummary().stream().filter(r -> r.strategy().equals(s)).mapToLong(PairedSummaryCsv.Row::violations).sum();
     }
 
+    /** The A/A control of the reference, else of whichever strategy the replay repeated (machine.properties aa_control). */
     private NoiseFloor noiseFloor(String reference, Map<String, List<RunMeasure>> atThreads) {
-        String control = AaControl.of(reference);
-        List<RunMeasure> a = atThreads.getOrDefault(reference, List.of());
+        String control = atThreads.containsKey(AaControl.of(reference)) ? AaControl.of(reference)
+                : atThreads.keySet().stream().filter(AaControl::isControl).findFirst().orElse(AaControl.of(reference));
+        String base = control.substring(0, control.length() - AaControl.SUFFIX.length());
+        List<RunMeasure> a = atThreads.getOrDefault(base, List.of());
         List<RunMeasure> b = atThreads.getOrDefault(control, List.of());
         if (a.isEmpty() || b.isEmpty()) return new NoiseFloor(control, Optional.empty(), Double.NaN);
-        MetricDifference d = differences.compare(CheapestRule.PRIMARY, reference, a, control, b);
+        MetricDifference d = differences.compare(CheapestRule.PRIMARY, base, a, control, b);
         return new NoiseFloor(control, Optional.of(d), Math.abs(d.otherMean() - d.baselineMean()));
     }
 
