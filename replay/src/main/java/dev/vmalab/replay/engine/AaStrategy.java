@@ -29,6 +29,11 @@ public record AaStrategy(LookupStrategy reference) implements LookupStrategy {
                 : registry.get(name);
     }
 
+    /** The code a cell runs: the reference itself for an A/A control (no wrapper on the timed path), else {@code s}. */
+    public static LookupStrategy code(LookupStrategy s) {
+        return s instanceof AaStrategy a ? a.reference() : s;
+    }
+
     @Override
     public String name() {
         return reference.name() + SUFFIX;

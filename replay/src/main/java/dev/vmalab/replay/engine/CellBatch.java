@@ -51,7 +51,7 @@ public final class CellBatch {
                 for (int threads : s.threads()) {
                     CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
                     ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
-                    CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),
+                    CellReplay.Spec spec = new CellReplay.Spec(trace, plan, AaStrategy.code(strategy), key, seed, s.amplification(),
                             s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
                             s.repro(trace.path(), strategy.name(), threads, seed));
                     // Timing: first let the JIT compile the replay and the model (results dropped).

@@ -20,9 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * In-process timing in short rounds: one common warm-up of every strategy's cells (before run 1),
- * then per run the measured pass of every strategy (summary.csv's row), then {@code reps - 1}
- * more rounds, each replaying every strategy's cells once, the strategies' order rotated each
- * round so none always runs first after another's JIT profile. Every pass is timed (CellTiming);
+ * then per run {@code reps} rounds, each replaying every strategy's cells once (the first round's
+ * first replay is summary.csv's row), the strategies' order rotated each round and run so none
+ * always runs first, or always after the same other one. Every pass is timed (CellTiming);
  * violations of every pass count.
  */
 final class TimedRounds {
@@ -39,27 +39,33 @@ final class TimedRounds {
         this.reps = reps;
     }
 
-    /** The common warm-up runs at least this long, so the C2 compiler has seen every strategy's hot loops. */
-    static final long MIN_WARMUP_MS = 1_000;
+    /**
+     * The common warm-up uses at least this much process CPU time (not wall time: on a shared machine
+     * a wall second may be a tenth of a CPU second), so C2 has compiled every strategy's hot loops.
+     */
+    static final long MIN_WARMUP_MS = 1_500;
     /** ... and at most this long, even if the JIT never falls quiet (a big trace keeps compiling). */
-    static final long MAX_WARMUP_MS = 10_000;
+    static final long MAX_WARMUP_MS = 20_000;
 
     /**
      * The common warm-up: rounds of every strategy's cells, at least {@code --jit-passes} of them and
-     * {@value #MIN_WARMUP_MS} ms, then on until a round's JIT compile time is under
+     * {@value #MIN_WARMUP_MS} ms of CPU, then on until a round's JIT compile time is under
      * {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
      * workers), for {@value #MAX_WARMUP_MS} ms at most.
      */
     private void warmUp(Map<CellKey, CellReplay.Spec> specs, Map<CellKey, List<CellResult>> extra) {
-        long start = System.nanoTime();
+        JvmActivity start = JvmActivity.now();
         for (int round = 0; ; round++) {
             JvmActivity before = JvmActivity.now();
             specs.forEach((k, spec) -> extra.get(k).add(CellReplay.run(spec)));
-            JvmActivity a = JvmActivity.now().since(before);
+            JvmActivity after = JvmActivity.now();
+            JvmActivity a = after.since(before);
+            JvmActivity total = after.since(start);
             warmupRounds = round + 1;
-            double elapsedMs = (System.nanoTime() - start) / 1e6;
+            double cpuMs = total.cpuNs() < 0 ? total.wallNs() / 1e6 : total.cpuNs() / 1e6;
             boolean quiet = a.jitMs() <= CellTiming.JIT_SHARE * a.wallNs() / 1e6;
-            if (elapsedMs >= MAX_WARMUP_MS || round + 1 >= s.jitPasses() && elapsedMs >= MIN_WARMUP_MS && quiet) break;
+            if (total.wallNs() / 1e6 >= MAX_WARMUP_MS
+                    || round + 1 >= s.jitPasses() && cpuMs >= MIN_WARMUP_MS && quiet) break;
         }
         warm = true;
     }
@@ -74,7 +80,7 @@ final class TimedRounds {
             for (LoadedTrace trace : traces) {
                 for (int threads : s.threads()) {
                     CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
-                    specs.put(key, new CellReplay.Spec(trace, ReplayPlan.of(trace.events(), threads, s.warmup()), strategy,
+                    specs.put(key, new CellReplay.Spec(trace, ReplayPlan.of(trace.events(), threads, s.warmup()), AaStrategy.code(strategy),
                             key, seed, s.amplification(), s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
                             s.repro(trace.path(), strategy.name(), threads, seed)));
                 }
@@ -85,20 +91,19 @@ final class TimedRounds {
         if (!warm && !s.deterministic()) warmUp(specs, extra);
         Map<CellKey, CellTiming> timings = new LinkedHashMap<>();
         Map<CellKey, CellResult> measured = new LinkedHashMap<>();
-        specs.forEach((k, spec) -> {
-            CellTiming t = new CellTiming(k);
-            timings.put(k, t);
-            List<CellResult> passes = TimedPass.run(spec, t);
-            measured.put(k, passes.getFirst());
-            extra.get(k).addAll(passes.subList(1, passes.size()));
-        });
+        specs.keySet().forEach(k -> timings.put(k, new CellTiming(k)));
         List<CellKey> keys = List.copyOf(specs.keySet());
         int perStrategy = keys.size() / strategies.size();
-        for (int round = 1; round < reps; round++) {
+        for (int round = 0; round < reps; round++) {
             for (int i = 0; i < strategies.size(); i++) {
-                int st = (i + round) % strategies.size();
+                int st = (i + round + run) % strategies.size(); // no strategy always first, or always after the same one
                 for (CellKey k : keys.subList(st * perStrategy, (st + 1) * perStrategy)) {
-                    extra.get(k).addAll(TimedPass.run(specs.get(k), timings.get(k)));
+                    List<CellResult> passes = TimedPass.run(specs.get(k), timings.get(k));
+                    if (round == 0) {
+                        measured.put(k, passes.getFirst());
+                        passes = passes.subList(1, passes.size());
+                    }
+                    extra.get(k).addAll(passes);
                 }
             }
         }
