@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 public final class BuiltInHunt {
     public static final String FILE = "hunt.csv";
     public static final String FOLDER = "hunt";
-    static final List<String> COLUMNS = List.of("strategy", "trace", "seeds", "steps", "violations", "repro");
+    public static final List<String> COLUMNS = List.of("strategy", "trace", "seeds", "steps", "violations", "repro");
 
     private BuiltInHunt() {}
 
