@@ -52,7 +52,7 @@ public final class CellCommand implements Callable<Integer> {
         ResultTables tables = new ResultTables();
         TimingTable timing = new TimingTable();
         for (CellResult r : CellBatch.run(s, AaStrategy.resolve(registry, strategy), run, traces, out, System.err, () -> {},
-                verdict.settings().reps(), timing::add)) {
+                verdict.settings(s.deterministic()).reps(), timing::add)) {
             tables.add(r);
         }
         tables.write(cellDir);

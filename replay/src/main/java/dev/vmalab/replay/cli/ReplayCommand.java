@@ -49,7 +49,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try (ProgressBars bar = new ProgressBars("replay")) {
             VerdictSettings v;
             try {
-                v = verdict.settings();
+                v = verdict.settings(s.deterministic());
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

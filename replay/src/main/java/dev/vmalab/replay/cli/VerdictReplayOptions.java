@@ -18,7 +18,8 @@ public final class VerdictReplayOptions {
                     + "timing.csv holds their mean latency, wall and CPU time, GC and JIT time (default: ${DEFAULT-VALUE}).")
     int reps;
 
-    VerdictSettings settings() {
-        return new VerdictSettings(!noHunt, !noAa, reps);
+    /** Under --deterministic nothing is timed that matters: no A/A control, one repetition (as --jit-passes). */
+    VerdictSettings settings(boolean deterministic) {
+        return deterministic ? new VerdictSettings(!noHunt, false, 1) : new VerdictSettings(!noHunt, !noAa, reps);
     }
 }
