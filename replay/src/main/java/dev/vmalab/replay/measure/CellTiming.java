@@ -16,7 +16,7 @@ public final class CellTiming {
     public static final double JIT_SHARE = 0.10;
 
     private final CellKey key;
-    private final List<double[]> reps = new ArrayList<>(); // {mean_ns, wall_ms, cpu_ms, gc_count, gc_ms, jit_ms, outliers}
+    private final List<double[]> reps = new ArrayList<>(); // {mean_ns, wall_ms, cpu_ms, gc_count, gc_ms, jit_ms, outliers, lookups}
 
     public CellTiming(CellKey key) {
         this.key = key;
@@ -32,8 +32,9 @@ public final class CellTiming {
         org.HdrHistogram.Histogram pooled = new org.HdrHistogram.Histogram(3);
         for (CellResult r : passes) pooled.add(r.latency());
         double mean = meanBelowCutoff(pooled, cut);
+        long lookups = passes.stream().mapToLong(r -> r.counters().lookups()).sum();
         reps.add(new double[] {mean, a.wallNs() / 1e6, a.cpuNs() < 0 ? -1 : a.cpuNs() / 1e6, a.gcCount(), a.gcMs(),
-                a.jitMs(), cut[0]});
+                a.jitMs(), cut[0], lookups});
     }
 
     /**
@@ -87,5 +88,5 @@ public final class CellTiming {
         return reps.stream().mapToDouble(r -> r[column]).sum();
     }
 
-    public static final int WALL_MS = 1, CPU_MS = 2, GC_COUNT = 3, GC_MS = 4, JIT_MS = 5, OUTLIERS = 6;
+    public static final int WALL_MS = 1, CPU_MS = 2, GC_COUNT = 3, GC_MS = 4, JIT_MS = 5, OUTLIERS = 6, LOOKUPS = 7;
 }

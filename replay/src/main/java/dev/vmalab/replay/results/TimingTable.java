@@ -13,7 +13,7 @@ import java.util.Locale;
 public final class TimingTable {
     public static final String FILE = "timing.csv";
     public static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "reps", "kept_reps",
-            "mean_ns", "wall_ms", "cpu_ms", "gc_count", "gc_ms", "jit_ms", "disturbed", "outliers");
+            "mean_ns", "wall_ms", "cpu_ms", "gc_count", "gc_ms", "jit_ms", "disturbed", "outliers", "lookups");
 
     private final List<List<String>> rows = new ArrayList<>();
 
@@ -23,7 +23,7 @@ public final class TimingTable {
                 Integer.toString(t.reps()), Integer.toString(t.kept()), dec(t.meanNs()), dec(t.sum(CellTiming.WALL_MS)),
                 dec(t.sum(CellTiming.CPU_MS)), Long.toString((long) t.sum(CellTiming.GC_COUNT)),
                 dec(t.sum(CellTiming.GC_MS)), dec(t.sum(CellTiming.JIT_MS)), Boolean.toString(t.disturbed()),
-                Long.toString((long) t.sum(CellTiming.OUTLIERS))));
+                Long.toString((long) t.sum(CellTiming.OUTLIERS)), Long.toString((long) t.sum(CellTiming.LOOKUPS))));
     }
 
     public void addAll(TimingTable o) {
