@@ -52,7 +52,9 @@ public final class ReportGenerator {
         ChartFiles chartFiles = new ChartFiles(assets, new ChartRenderer(new Palette(folder.strategies())));
         // Charts are independent; XChart charts share no mutable state, so render them in parallel.
         charts.all().parallelStream().forEach(chartFiles::write);
-        if (verdict.regimes().size() > 1) chartFiles.write(SweepChart.of(verdict));
+        if (verdict.regimes().size() > 1 && verdict.regimes().stream().anyMatch(r -> !r.costs().isEmpty())) {
+            chartFiles.write(SweepChart.of(verdict));
+        }
         RunMeasureFiles.write(assets.resolve("run-measures.csv"), measures);
         VerdictFiles.write(assets, verdict);
         writeCorrectness(assets.resolve("correctness.csv"), folder);

@@ -26,7 +26,7 @@ final class VerdictSection {
         b.append(standings(v));
         b.append(classes(v));
         b.append(regimes(v));
-        if (v.regimes().size() > 1) {
+        if (v.regimes().size() > 1 && v.regimes().stream().anyMatch(r -> !r.costs().isEmpty())) {
             b.append(Figure.html(assetDir, sweep, v.separatingRetriesPerMillion()
                     .map(r -> "The classes' costs separate (significant and above the A/A floor) from " + Fmt.num(r)
                             + " retries per million faults.").orElse("No level separates the classes' costs.")));
@@ -90,7 +90,7 @@ final class VerdictSection {
     }
 
     private static String regimes(Verdict v) {
-        if (v.regimes().isEmpty()) return "";
+        if (v.regimes().stream().allMatch(r -> r.costs().isEmpty())) return "";
         List<List<String>> rows = new ArrayList<>();
         for (Regime r : v.regimes()) {
             for (ClassCost c : r.costs()) {

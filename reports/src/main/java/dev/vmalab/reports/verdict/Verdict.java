@@ -102,7 +102,7 @@ public record Verdict(
     private String regimeText(Regime r, String where) {
         String rate = String.format(Locale.ROOT, "%s %s retries per million faults (%s%%)", where, num(r.retriesPerMillion()),
                 num(r.retriesPerMillion() / 1e4));
-        if (r.costs().size() < 2) return rate + " (" + r.pairedEvents() + " paired events)";
+        if (r.costs().size() < 2) return rate + " (" + r.pairedEvents() + " paired retry events)";
         ClassCost lo = r.costs().stream().min(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
         ClassCost hi = r.costs().stream().max(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
         double spread = hi.extraNsPerFault() - lo.extraNsPerFault();

@@ -53,9 +53,9 @@ public final class VerdictCalculator {
             List<String> ok = c.members().stream().filter(correct::contains).toList();
             if (!ok.isEmpty()) ranked.add(EquivalenceClass.of(ok));
         }
-        List<Regime> regimes = eq.established()
-                ? new ClassCosts(folder, in, reference, threads, costs, noise, differences).regimes(ranked)
-                : List.of();
+        // Without classes there is no cost to rank, but the regime (the retry rate reached) is still stated.
+        List<Regime> regimes = new ClassCosts(folder, in, reference, threads, costs, noise, differences)
+                .regimes(eq.established() ? ranked : List.of());
 
         List<Standing> standings = new ArrayList<>();
         Map<String, List<HuntCsv.Row>> hunts = huntsByStrategy(in);
