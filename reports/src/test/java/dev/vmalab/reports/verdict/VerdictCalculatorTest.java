@@ -83,6 +83,22 @@ class VerdictCalculatorTest {
         assertThat(v.separatingRetriesPerMillion()).contains(10_000.0);
     }
 
+    /** Issue 12's replay: no-reset cheapest on JVM time, caught by the hunt; no matrix or paired files yet. */
+    @Test
+    void noResetCaughtByTheHuntIsNeitherCorrectNorCheapestAndTheHeadlineSaysWhy() {
+        VerdictFixture f = new VerdictFixture();
+        f.runs(T, 2, 4, 0, 20_503, 0, 100, "mas-set", "mas-reset", "mas-set#aa");
+        f.runs(T, 2, 4, 0, 20_503, 0, 60, "no-reset");
+        for (String s : List.of("no-reset", "mas-set", "mas-reset")) f.hunt(s, T, s.equals("no-reset") ? 196 : 0);
+        Verdict v = decide(f);
+        assertThat(v.cheapest()).isEmpty();
+        assertThat(v.cheapestClass()).doesNotContain("no-reset");
+        assertThat(v.standings()).filteredOn(s -> s.strategy().equals("no-reset")).singleElement()
+                .satisfies(s -> assertThat(s.correct()).isFalse());
+        assertThat(v.headline()).contains("incorrect, caught: no-reset (196 violations in the built-in hunt)")
+                .contains("cost not established").contains("0 retries per million faults");
+    }
+
     @Test
     void aHuntThatMissedATraceEstablishesNothing() {
         VerdictFixture f = sweep(matrix(timed(new VerdictFixture())));
