@@ -43,29 +43,33 @@ final class TimedRounds {
      * The common warm-up uses at least this much process CPU time (not wall time: on a shared machine
      * a wall second may be a tenth of a CPU second), so C2 has compiled every strategy's hot loops.
      */
-    static final long MIN_WARMUP_MS = 1_500;
+    static final long MIN_WARMUP_MS = 4_000;
+    /** The JIT must be quiet over a window of rounds at least this long (one small round proves nothing). */
+    static final long QUIET_WINDOW_MS = 500;
     /** ... and at most this long, even if the JIT never falls quiet (a big trace keeps compiling). */
     static final long MAX_WARMUP_MS = 20_000;
 
     /**
      * The common warm-up: rounds of every strategy's cells, at least {@code --jit-passes} of them and
-     * {@value #MIN_WARMUP_MS} ms of CPU, then on until a round's JIT compile time is under
-     * {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
+     * {@value #MIN_WARMUP_MS} ms of CPU, then on until the JIT compile time of a window of rounds of
+     * at least {@value #QUIET_WINDOW_MS} ms is under {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
      * workers), for {@value #MAX_WARMUP_MS} ms at most.
      */
     private void warmUp(Map<CellKey, CellReplay.Spec> specs, Map<CellKey, List<CellResult>> extra) {
         JvmActivity start = JvmActivity.now();
+        JvmActivity window = start;
         for (int round = 0; ; round++) {
-            JvmActivity before = JvmActivity.now();
             specs.forEach((k, spec) -> extra.get(k).add(CellReplay.run(spec)));
             JvmActivity after = JvmActivity.now();
-            JvmActivity a = after.since(before);
             JvmActivity total = after.since(start);
+            JvmActivity w = after.since(window);
             warmupRounds = round + 1;
+            if (total.wallNs() / 1e6 >= MAX_WARMUP_MS) break;
+            if (w.wallNs() / 1e6 < QUIET_WINDOW_MS) continue;
             double cpuMs = total.cpuNs() < 0 ? total.wallNs() / 1e6 : total.cpuNs() / 1e6;
-            boolean quiet = a.jitMs() <= CellTiming.JIT_SHARE * a.wallNs() / 1e6;
-            if (total.wallNs() / 1e6 >= MAX_WARMUP_MS
-                    || round + 1 >= s.jitPasses() && cpuMs >= MIN_WARMUP_MS && quiet) break;
+            boolean quiet = w.jitMs() <= CellTiming.JIT_SHARE * w.wallNs() / 1e6;
+            if (round + 1 >= s.jitPasses() && cpuMs >= MIN_WARMUP_MS && quiet) break;
+            window = after;
         }
         warm = true;
     }
