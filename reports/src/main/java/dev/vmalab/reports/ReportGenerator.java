@@ -4,6 +4,7 @@ import dev.vmalab.reports.charts.ChartFiles;
 import dev.vmalab.reports.charts.ChartRenderer;
 import dev.vmalab.reports.charts.Palette;
 import dev.vmalab.reports.charts.ReportCharts;
+import dev.vmalab.reports.charts.SweepChart;
 import dev.vmalab.reports.html.ReportPage;
 import dev.vmalab.reports.io.AtomicFiles;
 import dev.vmalab.reports.io.CsvOut;
@@ -13,6 +14,7 @@ import dev.vmalab.reports.metrics.RunMeasures;
 import dev.vmalab.reports.results.ResultFolder;
 import dev.vmalab.reports.results.ResultFolderReader;
 import dev.vmalab.reports.results.SummaryRow;
+import dev.vmalab.reports.results.VerdictInputs;
 import dev.vmalab.reports.verdict.Verdict;
 import dev.vmalab.reports.verdict.VerdictCalculator;
 import dev.vmalab.reports.verdict.VerdictFiles;
@@ -43,18 +45,22 @@ public final class ReportGenerator {
         ResultFolder folder = ResultFolderReader.read(dir);
         dev.vmalab.reports.results.Completeness.of(folder); // files that disagree are refused before anything is written
         List<RunMeasure> measures = RunMeasures.of(folder.summary());
-        Verdict verdict = VerdictCalculator.standard().decide(measures, folder.violationsByStrategy());
+        VerdictInputs inputs = VerdictInputs.read(dir);
+        Verdict verdict = VerdictCalculator.standard().decide(folder, inputs);
         ReportCharts charts = ReportCharts.of(folder, measures);
 
         Path assets = dir.resolve(ASSET_DIR);
         ChartFiles chartFiles = new ChartFiles(assets, new ChartRenderer(new Palette(folder.strategies())));
         // Charts are independent; XChart charts share no mutable state, so render them in parallel.
         charts.all().parallelStream().forEach(chartFiles::write);
+        if (verdict.regimes().size() > 1 && verdict.regimes().stream().anyMatch(r -> !r.costs().isEmpty())) {
+            chartFiles.write(SweepChart.of(verdict));
+        }
         RunMeasureFiles.write(assets.resolve("run-measures.csv"), measures);
         VerdictFiles.write(assets, verdict);
         writeCorrectness(assets.resolve("correctness.csv"), folder);
         // index.html last: once it exists, everything it links to does too.
-        AtomicFiles.writeString(dir.resolve("index.html"), ReportPage.html(folder, verdict, charts, ASSET_DIR));
+        AtomicFiles.writeString(dir.resolve("index.html"), ReportPage.html(folder, inputs, verdict, charts, ASSET_DIR));
         return verdict;
     }
 

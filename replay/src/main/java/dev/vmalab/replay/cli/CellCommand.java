@@ -2,8 +2,10 @@ package dev.vmalab.replay.cli;
 
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.engine.AaStrategy;
 import dev.vmalab.replay.engine.CellBatch;
 import dev.vmalab.replay.paired.PairedTables;
+import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.replay.trace.LoadedTrace;
 import dev.vmalab.replay.trace.TraceLoader;
@@ -26,6 +28,9 @@ public final class CellCommand implements Callable<Integer> {
     @Mixin
     ReplayOptions options = new ReplayOptions();
 
+    @Mixin
+    VerdictReplayOptions verdict = new VerdictReplayOptions();
+
     @Option(names = "--cell-strategy", required = true)
     String strategy;
 
@@ -46,10 +51,13 @@ public final class CellCommand implements Callable<Integer> {
         var registry = StrategyRegistry.withJars(s.strategyJars());
         ResultTables tables = new ResultTables();
         PairedTables paired = new PairedTables();
-        CellBatch.run(s, options.accounting(spec.commandLine()), registry.get(strategy), run, traces, out, System.err,
-                () -> {}, tables, paired, new ArrayList<>());
+        TimingTable timing = new TimingTable();
+        CellBatch.run(s, options.accounting(spec.commandLine()), AaStrategy.resolve(registry, strategy), run, traces, out,
+                System.err, () -> {}, tables, paired, new ArrayList<>(), verdict.settings(s.deterministic()).reps(),
+                timing::add);
         tables.write(cellDir);
         paired.write(cellDir);
+        if (!timing.isEmpty()) timing.write(cellDir);
         return 0;
     }
 }

@@ -3,8 +3,12 @@ package dev.vmalab.replay.cli;
 import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
+import dev.vmalab.replay.config.VerdictSettings;
 import dev.vmalab.replay.engine.ReplayBatch;
 import dev.vmalab.replay.results.CalibrationCopy;
+import dev.vmalab.replay.hunt.BuiltInHunt;
+import dev.vmalab.replay.results.ResultTables;
+import java.util.List;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,6 +31,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     ReplayOptions options = new ReplayOptions();
+
+    @Mixin
+    VerdictReplayOptions verdict = new VerdictReplayOptions();
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "reports/out/replay",
             description = "Result folder (default: ${DEFAULT-VALUE}); an earlier replay's files there are removed.")
@@ -65,7 +72,13 @@ public final class ReplayCommand implements Callable<Integer> {
         PrintStream err = System.err;
         ReplayBatch.Outcome outcome;
         try (ProgressBars bar = new ProgressBars("replay")) {
-            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), out, CommandLines.of(spec), err, bar,
+            VerdictSettings v;
+            try {
+                v = verdict.settings(s.deterministic());
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            outcome = ReplayBatch.run(s, options.accounting(spec.commandLine()), v, out, CommandLines.of(spec), err, bar,
                     resume != null);
         }
         if (calibration != null) CalibrationCopy.copyInto(calibration, outcome.out());
@@ -73,12 +86,20 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    static void printSummary(PrintWriter o, ReplaySettings s, ReplayBatch.Outcome outcome) {
+    static void printSummary(PrintWriter o, ReplaySettings s, ReplayBatch.Outcome outcome) throws java.io.IOException {
         o.println("wrote " + outcome.out());
+        Path huntDir = outcome.out().resolve(BuiltInHunt.FOLDER);
+        ReplayBatch.Outcome hunt = Files.isRegularFile(outcome.out().resolve(BuiltInHunt.FILE))
+                ? new ReplayBatch.Outcome(huntDir, ResultTables.read(huntDir), List.of()) : null;
         for (LookupStrategy st : StrategyRegistry.withJars(s.strategyJars()).select(s.strategies())) {
             long v = outcome.violations(st.name());
-            o.printf("  %-18s %s%n", st.name(), v == 0 ? "no violations" : v + " violations (see violations.csv)");
+            // "none seen" is not "correct": the report's verdict decides that, from the hunt.
+            String measured = v == 0 ? "no violations seen in the measured runs" : v + " violations (see violations.csv)";
+            String hunted = hunt == null ? "no hunt" : hunt.violations(st.name()) == 0 ? "hunt clean"
+                    : hunt.violations(st.name()) + " violations in the built-in hunt (hunt.csv)";
+            o.printf("  %-18s %s; %s%n", st.name(), measured, hunted);
         }
+        o.println("verdict: ./vmalab report " + outcome.out());
         o.flush();
     }
 }

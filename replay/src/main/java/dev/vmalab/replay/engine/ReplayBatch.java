@@ -4,6 +4,10 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.strategy.StrategyRegistry;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.Seeds;
+import dev.vmalab.replay.config.VerdictSettings;
+import dev.vmalab.replay.hunt.BuiltInHunt;
+import dev.vmalab.replay.measure.CellResult;
+import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.isolate.CellLauncher;
 import dev.vmalab.replay.paired.PairedFiles;
 import dev.vmalab.replay.paired.PairedTables;
@@ -65,21 +69,33 @@ public final class ReplayBatch {
 
     public static Outcome run(ReplaySettings s, Path out, String command, PrintStream err, Progress progress)
             throws IOException {
-        return run(s, RetryAccounting.DEFAULT, out, command, err, progress, false);
+        return run(s, RetryAccounting.DEFAULT, VerdictSettings.NONE, out, command, err, progress, false);
+    }
+
+    public static Outcome run(ReplaySettings s, VerdictSettings v, Path out, String command, PrintStream err,
+                              Progress progress) throws IOException {
+        return run(s, RetryAccounting.DEFAULT, v, out, command, err, progress, false);
     }
 
     /**
-     * @param resume continue the interrupted replay in {@code out} (its finished batches are kept,
-     *               the missing ones run with the same seeds); false: a fresh replay, which first
-     *               removes an earlier replay's files from {@code out}
+     * @param accounting paired retry accounting and the contention sweep's targets
+     * @param v          with the verdict's settings: the A/A control joins the strategies, each cell is measured
+     *                   {@code v.reps()} times (in-process: in rounds alternating the strategies, {@link TimedRounds})
+     *                   into timing.csv, and the built-in hunt runs after the measured runs into OUT/hunt and
+     *                   OUT/hunt.csv
+     * @param resume     continue the interrupted replay in {@code out} (its finished batches are kept,
+     *                   the missing ones run with the same seeds); false: a fresh replay, which first
+     *                   removes an earlier replay's files from {@code out}
      */
-    public static Outcome run(ReplaySettings s, RetryAccounting accounting, Path out, String command, PrintStream err,
-                              Progress progress, boolean resume) throws IOException {
-        List<LookupStrategy> strategies = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
+    public static Outcome run(ReplaySettings s, RetryAccounting accounting, VerdictSettings v, Path out, String command,
+                              PrintStream err, Progress progress, boolean resume) throws IOException {
+        List<LookupStrategy> selected = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
+        List<LookupStrategy> strategies = new ArrayList<>(selected);
+        if (v.aaControl()) strategies.add(new AaStrategy(AaStrategy.referenceOf(selected)));
         List<LoadedTrace> traces = new ArrayList<>();
         for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
         String settings = String.join("\n", s.traces().stream().map(Path::toString).toList()) + "\n"
-                + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + "\n";
+                + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + " " + v + "\n";
         ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
         deleteTree(out.resolve(".cells"));
         int cellsPerBatch = traces.size() * s.threads().size() * accounting.targets().size();
@@ -89,13 +105,28 @@ public final class ReplayBatch {
             for (LookupStrategy st : strategies) order.add(ResumeState.batch(run, st.name()));
         }
         progress.cells((long) batches * cellsPerBatch);
+        // Rounds need one JVM for all strategies; JFR and the profiler record per (strategy, run) batch.
+        TimedRounds rounds = s.inProcess() && !s.jfr() && !s.profile() && v.reps() > 1
+                && accounting.targets().contains(0.0) ? new TimedRounds(s, strategies, traces, v.reps()) : null;
+        List<String> cellOptions = new ArrayList<>(accounting.args());
+        cellOptions.addAll(List.of("--reps", Integer.toString(v.reps())));
 
         String again = resume ? command
                 : command.startsWith("./vmalab replay ") ? command + " --resume " + ReplaySettings.quote(out.toString())
                 : command + " (runs it again whole: only replay has --resume)";
+        ResultTables tables;
         try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, order,
                 cellsPerBatch, again))) {
             for (int run = 1; run <= s.runs(); run++) {
+                if (rounds != null) {
+                    final int whole = run;
+                    if (strategies.stream().allMatch(st -> state.isDone(whole, st.name()))) {
+                        progress.step((long) strategies.size() * cellsPerBatch);
+                        continue;
+                    }
+                    runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, state);
+                    continue;
+                }
                 for (LookupStrategy strategy : strategies) {
                     if (state.isDone(run, strategy.name())) {
                         progress.step(cellsPerBatch);
@@ -103,15 +134,17 @@ public final class ReplayBatch {
                     }
                     ResultTables batch = new ResultTables();
                     PairedTables batchPaired = new PairedTables();
+                    TimingTable batchTiming = new TimingTable();
                     if (s.inProcess()) {
                         CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1), batch,
-                                batchPaired, new ArrayList<>());
+                                batchPaired, new ArrayList<>(), v.reps(), batchTiming::add);
                     } else {
                         Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
                         try {
-                            CellLauncher.run(s.traces(), s, accounting.args(), strategy.name(), run, out, cellDir);
+                            CellLauncher.run(s.traces(), s, cellOptions, strategy.name(), run, out, cellDir);
                             batch.addAll(ResultTables.read(cellDir));
                             batchPaired.addAll(PairedTables.read(cellDir));
+                            batchTiming.addAll(TimingTable.read(cellDir));
                         } catch (IOException e) {
                             Interruption.awaitHaltIfStopping(); // stopped by SIGINT/SIGTERM: the hook reports
                             throw e;
@@ -120,18 +153,58 @@ public final class ReplayBatch {
                         progress.step(cellsPerBatch);
                     }
                     final int r = run;
-                    Interruption.unlessStopping(() -> state.finished(r, strategy.name(), batch, batchPaired));
+                    Interruption.unlessStopping(() -> state.finished(r, strategy.name(), batch, batchPaired,
+                            batchTiming));
                 }
             }
             deleteTree(out.resolve(".cells"));
-            ResultTables tables = state.tables(order);
+            tables = state.tables(order);
             writeFolder(s, out, command, traces, tables, Map.of());
             if (accounting.paired()) {
-                PairedFiles.write(out, strategies, state.paired(order), tables.summary(),
+                PairedFiles.write(out, selected, state.paired(order), tables.summary(),
                         s.amplification().walkSemantics(), UnitCosts.measure());
             }
-            state.complete();
-            return new Outcome(out, tables, traces);
+            if (v != VerdictSettings.NONE) state.timing(order).write(out);
+        }
+        if (v != VerdictSettings.NONE) { // after the measured folder is whole: an interrupted hunt leaves it usable
+            if (v.hunt()) BuiltInHunt.run(s, selected, out, err);
+            MachineInfo.append(out, VerdictInfo.describe(selected, v, strategies.size() > selected.size()
+                    ? strategies.getLast().name() : ""));
+        }
+        state.complete();
+        return new Outcome(out, tables, traces);
+    }
+
+    /**
+     * One run of every strategy in alternating rounds (timing, target 0), then the sweep's cells per
+     * strategy; each strategy's rows are recorded as its finished batch (the run is resumed whole).
+     */
+    private static void runInRounds(ReplaySettings s, RetryAccounting accounting, TimedRounds rounds,
+                                    List<LookupStrategy> strategies, int run, List<LoadedTrace> traces, Path out,
+                                    PrintStream err, Progress progress, ResumeState state) throws IOException {
+        Map<String, ResultTables> batch = new LinkedHashMap<>();
+        Map<String, PairedTables> paired = new LinkedHashMap<>();
+        Map<String, TimingTable> timing = new LinkedHashMap<>();
+        for (LookupStrategy st : strategies) {
+            batch.put(st.name(), new ResultTables());
+            paired.put(st.name(), new PairedTables());
+            timing.put(st.name(), new TimingTable());
+        }
+        List<LookupStrategy> compared = accounting.paired()
+                ? StrategyRegistry.withJars(s.strategyJars()).select(s.strategies()) : List.of();
+        for (CellResult r : rounds.run(run, out, t -> timing.get(t.key().strategy()).add(t), () -> progress.step(1),
+                compared, (key, capture) -> paired.get(key.strategy()).add(key, 0, capture, compared,
+                        s.amplification().gracePeriods(), s.amplification().walkSemantics()))) {
+            batch.get(r.key().strategy()).add(r, 0);
+        }
+        RetryAccounting sweepOnly = accounting.sweepOnly();
+        for (LookupStrategy st : strategies) {
+            if (sweepOnly != null) {
+                CellBatch.run(s, sweepOnly, st, run, traces, out, err, () -> progress.step(1), batch.get(st.name()),
+                        paired.get(st.name()), new ArrayList<>(), 1, t -> {});
+            }
+            Interruption.unlessStopping(() -> state.finished(run, st.name(), batch.get(st.name()),
+                    paired.get(st.name()), timing.get(st.name())));
         }
     }
 

@@ -26,7 +26,7 @@ public final class CellLauncher {
         run(traces, s, List.of(), strategy, run, out, cellDir);
     }
 
-    /** @param more options the settings do not carry (retry accounting's) */
+    /** @param more options the settings do not carry (retry accounting's, the verdict's --reps) */
     public static void run(List<Path> traces, ReplaySettings s, List<String> more, String strategy, int run, Path out,
                            Path cellDir) throws IOException {
         List<String> cmd = new ArrayList<>();

@@ -26,6 +26,12 @@ public record RetryAccounting(boolean paired, List<Double> contention) {
         return contention.isEmpty() ? List.of(0.0) : contention;
     }
 
+    /** The sweep's targets above 0 only, as their own accounting; null when there are none. */
+    public RetryAccounting sweepOnly() {
+        List<Double> above = targets().stream().filter(t -> t > 0).toList();
+        return above.isEmpty() ? null : new RetryAccounting(paired, above);
+    }
+
     /** The options that give this to a forked cell JVM. */
     public List<String> args() {
         List<String> a = new ArrayList<>();

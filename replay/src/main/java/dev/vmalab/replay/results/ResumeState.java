@@ -30,12 +30,13 @@ public final class ResumeState {
             ResultTables.RETRIES, ResultTables.WORKERS, TracesTable.FILE, MachineInfo.FILE, "index.html", "report",
             "jfr", "flame", "hunt", ".cells", DIR, "kernel-compare.csv", "kernel-disagreements.csv", "matrix.csv",
             PairedTables.PAIRED, "paired-summary.csv", "exposure.csv", "hunt.csv", "calibration.properties",
-            "verdict.json");
+            "verdict.json", TimingTable.FILE);
 
     private final Path out;
     private final Set<String> done = new HashSet<>();
     private final java.util.Map<String, ResultTables> rows = new java.util.HashMap<>();
     private final java.util.Map<String, PairedTables> paired = new java.util.HashMap<>();
+    private final java.util.Map<String, TimingTable> timing = new java.util.HashMap<>();
 
     private ResumeState(Path out) {
         this.out = out;
@@ -76,6 +77,7 @@ public final class ResumeState {
                 if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
                     st.rows.put(p.getFileName().toString(), ResultTables.read(p));
                     st.paired.put(p.getFileName().toString(), PairedTables.read(p));
+                    st.timing.put(p.getFileName().toString(), TimingTable.read(p));
                     st.done.add(p.getFileName().toString());
                 }
             }
@@ -96,17 +98,19 @@ public final class ResumeState {
     }
 
     /** Records a finished batch durably: its rows appear whole in .partial/ or not at all. */
-    public synchronized void finished(int run, String strategy, ResultTables rows, PairedTables pairs)
-            throws IOException {
+    public synchronized void finished(int run, String strategy, ResultTables rows, PairedTables pairs,
+                                      TimingTable times) throws IOException {
         String name = batch(run, strategy);
         Path tmp = out.resolve(DIR).resolve("." + name + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
         rows.write(tmp);
         pairs.write(tmp);
+        if (!times.isEmpty()) times.write(tmp);
         Files.move(tmp, out.resolve(DIR).resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         this.rows.put(name, rows);
         this.paired.put(name, pairs);
+        this.timing.put(name, times);
         done.add(name);
     }
 
@@ -121,6 +125,13 @@ public final class ResumeState {
     public synchronized PairedTables paired(List<String> order) {
         PairedTables all = new PairedTables();
         for (String b : order) if (paired.containsKey(b)) all.addAll(paired.get(b));
+        return all;
+    }
+
+    /** The finished batches' timing rows, in {@code order}. */
+    public synchronized TimingTable timing(List<String> order) {
+        TimingTable all = new TimingTable();
+        for (String b : order) if (timing.containsKey(b)) all.addAll(timing.get(b));
         return all;
     }
 

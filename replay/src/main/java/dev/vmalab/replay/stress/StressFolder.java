@@ -8,6 +8,7 @@ import dev.vmalab.replay.paired.PairedFiles;
 import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.paired.UnitCosts;
 import java.util.ArrayList;
+import dev.vmalab.replay.hunt.BuiltInHunt;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultTables;
@@ -38,6 +39,10 @@ public final class StressFolder {
         HistogramFiles.write(out, r.cell());
         tables.write(out);
         TracesTable.write(out, List.of()); // no trace file: header only, and no earlier replay's rows left behind
+        // A hunt is what the verdict's correctness rests on: the report reads this folder's hunt.csv (steps = lookups).
+        ResultTables.writeCsv(out.resolve(BuiltInHunt.FILE), BuiltInHunt.COLUMNS, List.of(List.of(o.strategy(),
+                StressRun.TRACE, Long.toString(o.seed()), Long.toString(r.cell().counters().lookups()),
+                Long.toString(r.cell().violationTotal()), r.repro())));
         Map<String, String> props = MachineInfo.describe(command, List.of(o.seed()), StressRun.knobs(o), o.backend(), true);
         props.putAll(hunt(r));
         MachineInfo.write(out, props);

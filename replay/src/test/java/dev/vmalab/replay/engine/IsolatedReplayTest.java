@@ -25,7 +25,11 @@ class IsolatedReplayTest {
         assertThat(exit).isZero();
         List<CSVRecord> rows = CountersAddUpTest.read(out.resolve("summary.csv"));
         assertThat(rows).extracting(r -> r.get("strategy") + "/" + r.get("run"))
-                .containsExactly("mas-set/1", "no-reset/1", "mas-set/2", "no-reset/2");
+                .containsExactly("mas-set/1", "no-reset/1", "mas-set#aa/1", "mas-set/2", "no-reset/2", "mas-set#aa/2");
+        // The forked cells' timing comes back too, one row per summary row; the A/A control resolves in the child.
+        assertThat(CountersAddUpTest.read(out.resolve("timing.csv"))).hasSize(rows.size());
+        assertThat(CountersAddUpTest.read(out.resolve("hunt.csv"))).extracting(r -> r.get("strategy"))
+                .containsExactlyInAnyOrder("mas-set", "no-reset");
         assertThat(out.resolve(".cells")).doesNotExist();
         assertThat(out.resolve("histograms/vma-churn-2__no-reset__t2__r2.hlog")).isRegularFile();
     }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 /** {@code vmalab report DIR}: renders DIR/index.html and prints the verdict. */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Render DIR/index.html (charts, verdict, violations, metadata) from a replay's result folder "
-                + "and print the verdict: the cheapest strategy with zero violations.",
+                + "and print the verdict: the cheapest class of strategies a clean hunt found correct (README: the verdict rule).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:report written", "1:DIR is not a readable result folder (the message names file and line)", "2:usage error"})
 public final class ReportCommand implements Callable<Integer> {

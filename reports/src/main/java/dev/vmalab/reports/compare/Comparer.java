@@ -5,6 +5,7 @@ import dev.vmalab.reports.metrics.Metric;
 import dev.vmalab.reports.metrics.RunMeasure;
 import dev.vmalab.reports.metrics.RunMeasures;
 import dev.vmalab.reports.results.ResultFolder;
+import dev.vmalab.reports.results.VerdictInputs;
 import dev.vmalab.reports.verdict.VerdictCalculator;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,8 @@ public final class Comparer {
             }
         }
         VerdictCalculator verdicts = new VerdictCalculator(differences);
-        return new Comparison(labelA, labelB, a, b, verdicts.decide(ma, a.violationsByStrategy()), verdicts.decide(mb, b.violationsByStrategy()),
+        return new Comparison(labelA, labelB, a, b, verdicts.decide(a, VerdictInputs.read(a.dir())),
+                verdicts.decide(b, VerdictInputs.read(b.dir())),
                 rows, a.strategies().stream().filter(s -> !b.strategies().contains(s)).toList(),
                 b.strategies().stream().filter(s -> !a.strategies().contains(s)).toList());
     }

@@ -3,6 +3,8 @@ package dev.vmalab.reports.html;
 import dev.vmalab.reports.charts.ChartSpec;
 import dev.vmalab.reports.charts.ReportCharts;
 import dev.vmalab.reports.results.Completeness;
+import dev.vmalab.reports.charts.SweepChart;
+import dev.vmalab.reports.results.VerdictInputs;
 import dev.vmalab.reports.results.ResultFolder;
 import dev.vmalab.reports.verdict.Verdict;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
 public final class ReportPage {
     private ReportPage() {}
 
-    public static String html(ResultFolder folder, Verdict verdict, ReportCharts charts, String assetDir) {
+    public static String html(ResultFolder folder, VerdictInputs inputs, Verdict verdict, ReportCharts charts, String assetDir) {
         StringBuilder b = new StringBuilder();
         b.append("<h1>vmalab report: ").append(Html.esc(folder.name())).append("</h1>\n<p class=\"muted\">")
                 .append(Html.esc(folder.machine().getOrDefault("date", "date unknown"))).append(" · ")
@@ -21,17 +23,20 @@ public final class ReportPage {
                 .append(folder.summary().stream().map(r -> r.key().trace()).distinct().count()).append(" trace(s)</p>\n");
         String command = folder.machine().get("command");
         if (command != null) b.append("<p><code>").append(Html.esc(command)).append("</code></p>\n");
-        b.append("<nav><a href=\"#verdict\">Verdict</a><a href=\"#correctness\">Correctness</a>"
+        b.append("<nav><a href=\"#verdict\">Verdict</a><a href=\"#matrix\">Retry matrix</a><a href=\"#paired\">Paired retries</a>"
+                + "<a href=\"#correctness\">Correctness</a>"
                 + "<a href=\"#latency\">Latency</a><a href=\"#retries\">Retries &amp; fallbacks</a>"
                 + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#kernel\">Model vs kernel</a>"
                 + "<a href=\"#metadata\">Metadata</a></nav>\n");
         Completeness done = Completeness.of(folder);
         if (done.complete()) {
-            b.append(VerdictSection.html(verdict, assetDir));
+            b.append(VerdictSection.html(verdict, assetDir, SweepChart.of(verdict)));
         } else { // no verdict from part of the cells: the strategies did not do the same work
             b.append("<section id=\"verdict\"><p class=\"banner\" style=\"border:2px solid #c00;padding:.5em\">"
                     + "<b>Incomplete result folder: no verdict.</b> ").append(Html.esc(done.reason())).append("</p></section>\n");
         }
+        b.append(RetrySections.matrix(inputs));
+        b.append(RetrySections.paired(inputs));
         b.append(CorrectnessSection.html(folder, assetDir));
         b.append(KernelCostSection.html(folder));
         b.append(section("latency", "Latency distribution", charts.latency(), assetDir,

@@ -1,113 +1,149 @@
 package dev.vmalab.reports.html;
 
+import dev.vmalab.reports.charts.ChartSpec;
 import dev.vmalab.reports.metrics.Judgement;
-import dev.vmalab.reports.metrics.Metric;
 import dev.vmalab.reports.metrics.MetricDifference;
+import dev.vmalab.reports.verdict.AbTable;
 import dev.vmalab.reports.verdict.CheapestRule;
+import dev.vmalab.reports.verdict.ClassCost;
+import dev.vmalab.reports.verdict.EquivalenceClass;
+import dev.vmalab.reports.verdict.Regime;
 import dev.vmalab.reports.verdict.Standing;
 import dev.vmalab.reports.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The verdict box, the standings of every strategy, and the per-metric evidence table. */
+/** The verdict panel: the answer, the standings, the classes, the cost per regime, the A/A floor and the A/B table. */
 final class VerdictSection {
     private VerdictSection() {}
 
-    static String html(Verdict v, String assetDir) {
+    static String html(Verdict v, String assetDir, ChartSpec sweep) {
         StringBuilder b = new StringBuilder("<h2 id=\"verdict\">Verdict</h2>\n");
         boolean none = v.cheapest().isEmpty();
         b.append("<div class=\"verdict").append(none ? " none" : "").append("\">\n<p class=\"answer\">")
                 .append(Html.esc(answer(v))).append("</p>\n<p>").append(Html.esc(v.headline())).append("</p>\n");
-        int fewest = v.standings().stream().filter(s -> s.correct() && s.runsAtThreads() > 0)
-                .mapToInt(Standing::runsAtThreads).min().orElse(0);
-        if (v.evidence().stream().anyMatch(d -> d.judgement() == Judgement.TOO_FEW_RUNS)) {
-            b.append("<p><span class=\"tag warn\">too few runs</span> Some strategies have only ").append(fewest)
-                    .append(" run(s) at ").append(v.threads()).append(" threads: with so few, no difference can be "
-                            + "significant, so the verdict cannot separate them. Replay with 5 runs or more.</p>\n");
-        }
         b.append("<p class=\"muted\"><b>Rule.</b> ").append(Html.esc(CheapestRule.TEXT)).append("</p>\n</div>\n");
         b.append(standings(v));
+        b.append(classes(v));
+        b.append(regimes(v));
+        if (v.regimes().size() > 1 && v.regimes().stream().anyMatch(r -> !r.costs().isEmpty())) {
+            b.append(Figure.html(assetDir, sweep, v.separatingRetriesPerMillion()
+                    .map(r -> "The classes' costs separate (significant and above the A/A floor) from " + Fmt.num(r)
+                            + " retries per million faults.").orElse("No level separates the classes' costs.")));
+        }
+        b.append(noise(v));
+        b.append("<h3>A/B table (paste into a mail)</h3>\n<pre class=\"ab\">").append(Html.esc(AbTable.text(v.ab(), v.threads())))
+                .append("</pre>\n");
         b.append(evidence(v));
         b.append("<p class=\"muted\">Data: ").append(Html.link(assetDir + "/verdict.json", "verdict.json")).append(" · ")
                 .append(Html.link(assetDir + "/standings.csv", "standings.csv")).append(" · ")
+                .append(Html.link(assetDir + "/class-costs.csv", "class-costs.csv")).append(" · ")
+                .append(Html.link(assetDir + "/ab-table.txt", "ab-table.txt")).append(" · ")
                 .append(Html.link(assetDir + "/evidence.csv", "evidence.csv")).append(" · ")
-                .append(Html.link(assetDir + "/run-measures.csv", "run-measures.csv"))
-                .append(" (one row per strategy, threads and run: the values the tests use)</p>\n");
+                .append(Html.link(assetDir + "/run-measures.csv", "run-measures.csv")).append("</p>\n");
         return b.toString();
     }
 
     private static String answer(Verdict v) {
-        if (v.cheapest().isEmpty()) return "No strategy is correct: every one has violations.";
-        String c = v.cheapest().get();
         return switch (v.status()) {
-            case CLEAR -> "Cheapest correct strategy: " + c;
-            case TIE_BROKEN_BY_THROUGHPUT -> "Cheapest correct strategy: " + c + " (latency tie broken by throughput)";
-            case INDISTINGUISHABLE -> "Cheapest correct strategy: " + c + " — indistinguishable from "
-                    + String.join(", ", v.indistinguishableFrom());
-            case NO_CORRECT_STRATEGY -> "No strategy is correct.";
+            case CHEAPEST -> "Cheapest correct: " + String.join(" = ", v.cheapestClass());
+            case ONLY_CORRECT_CLASS -> "The only correct class: " + String.join(" = ", v.cheapestClass());
+            case SAME_COST -> "The correct strategies cost the same (no measured level separates them).";
+            case DEPENDS_ON_REGIME -> "No single cheapest: it depends on the retry rate (see the cost table).";
+            case COST_NOT_ESTABLISHED -> "Cost not established: this folder has no paired retry accounting and no matrix.";
+            case CORRECTNESS_NOT_ESTABLISHED -> "Correctness not established: no hunt ran. No cheapest is named.";
+            case NO_CORRECT_STRATEGY -> "No strategy is correct: every hunted strategy was caught.";
         };
     }
 
     private static String standings(Verdict v) {
         List<List<String>> rows = new ArrayList<>();
         for (Standing s : v.standings()) {
-            rows.add(List.of(Html.esc(s.strategy()), status(v, s), role(v, s), String.valueOf(s.violations()),
-                    String.valueOf(s.runsAtThreads()), Fmt.num(s.meanLatencyNs()), Fmt.num(s.throughput())));
+            String tag = s.correct() ? "<span class=\"tag ok\">correct</span>"
+                    : s.correctness() == dev.vmalab.reports.verdict.Correctness.NOT_ESTABLISHED
+                    ? "<span class=\"tag warn\">not established</span>" : "<span class=\"tag bad\">INCORRECT</span>";
+            rows.add(List.of(Html.esc(s.strategy()), tag + " <span class=\"muted\">" + Html.esc(s.correctness().toString())
+                    + "</span>", Html.esc(s.equivalenceClass()), String.valueOf(s.violations()),
+                    String.valueOf(s.huntViolations()), String.valueOf(s.huntSteps()), String.valueOf(s.runsAtThreads()),
+                    Fmt.num(s.meanLatencyNs()) + " ± " + Fmt.num(s.sdLatencyNs())));
         }
-        String table = Html.table("standings", List.of("strategy", "correctness", "verdict", "violations (all runs)",
-                "runs at " + v.threads() + " threads", "mean latency (ns)", "throughput (lookups/s)"), rows, 3);
-        // Mark rows for the coloured left border; simpler than threading classes through Html.table.
-        for (Standing s : v.standings()) {
-            String cls = !s.correct() ? "incorrect" : v.cheapest().map(s.strategy()::equals).orElse(false) ? "winner" : "";
-            if (!cls.isEmpty()) {
-                table = table.replace("<tr><td>" + Html.esc(s.strategy()) + "</td>",
-                        "<tr class=\"" + cls + "\"><td>" + Html.esc(s.strategy()) + "</td>");
+        String table = Html.table("standings", List.of("strategy", "correctness", "class", "violations (replay, summary.csv)",
+                "violations (hunt)", "hunt steps", "timed runs at " + v.threads() + " threads", "mean latency ± SD (ns, JVM)"), rows, 3);
+        String repro = v.standings().stream().filter(s -> !s.huntRepro().isEmpty())
+                .map(s -> "<li>" + Html.esc(s.strategy()) + ": <code class=\"repro\">" + Html.esc(s.huntRepro()) + "</code></li>")
+                .reduce("", String::concat);
+        return "<h3>Standings</h3>\n" + table + (repro.isEmpty() ? "" : "<p>Hunt repro commands:</p><ul>" + repro + "</ul>\n");
+    }
+
+    private static String classes(Verdict v) {
+        StringBuilder b = new StringBuilder("<h3>Equivalence classes</h3>\n");
+        if (v.classesFrom().isEmpty()) {
+            return b.append("<p class=\"muted\">No paired retry events and no retry matrix in this folder: every strategy "
+                    + "is its own class and no cost can be computed.</p>\n").toString();
+        }
+        b.append("<ul>");
+        for (EquivalenceClass c : v.classes()) b.append("<li>").append(Html.esc(c.name())).append("</li>");
+        b.append("</ul>\n<p class=\"muted\">From ").append(Html.esc(v.classesFrom())).append(": members of a class "
+                + "did the same on every paired event and scenario, so the kernel would run the same walk for them; "
+                + "their JVM-time differences are the JVM's (JIT, layout, GC) and the verdict does not rank within a class.</p>\n");
+        return b.toString();
+    }
+
+    private static String regimes(Verdict v) {
+        if (v.regimes().stream().allMatch(r -> r.costs().isEmpty())) return "";
+        List<List<String>> rows = new ArrayList<>();
+        for (Regime r : v.regimes()) {
+            for (ClassCost c : r.costs()) {
+                rows.add(List.of(r.workload() ? "workload" : Fmt.num(100 * r.contentionTarget()) + "%",
+                        Fmt.num(r.retriesPerMillion()), String.valueOf(r.pairedEvents()), Html.esc(c.className()),
+                        Fmt.signed(c.extraNsPerFault()), c.interval().map(i -> "[" + Fmt.signed(i.low()) + ", "
+                                + Fmt.signed(i.high()) + "]").orElse("n/a"), String.valueOf(c.extraAborts()),
+                        String.valueOf(c.extraNodes()), Fmt.num(c.extraAbortsPerMillion()), Fmt.percentChange(c.percentOfReference())));
+            }
+            if (!r.separated().isEmpty()) {
+                rows.add(List.of("", "", "", "<b>separated</b>", Html.esc(String.join("; ", r.separated())), "", "", "", "", ""));
             }
         }
-        return "<h3>Standings at " + v.threads() + " threads</h3>\n" + table;
+        return "<h3>Cost per fault by regime (vs " + Html.esc(v.reference()) + ", " + v.threads() + " threads)</h3>\n"
+                + Html.table("costs", List.of("level", "retries per million (reached)", "paired events", "class",
+                "extra ns per fault", "95% interval", "extra aborts", "extra node reads", "extra aborts per million",
+                "of a lookup"), rows, i -> i == 1 || i == 2 || i >= 4)
+                + "<p class=\"muted\">Unit costs: node read " + Fmt.num(v.unitCosts().nodeReadNs()) + " ns, abort with "
+                + "mmap_lock fallback " + Fmt.num(v.unitCosts().abortFallbackNs()) + " ns. Source: "
+                + Html.esc(v.unitCosts().source()) + ".</p>\n";
     }
 
-    private static String status(Verdict v, Standing s) {
-        return s.correct() ? "<span class=\"tag ok\">correct</span>" : "<span class=\"tag bad\">INCORRECT</span>";
+    private static String noise(Verdict v) {
+        StringBuilder b = new StringBuilder("<h3>A/A control (noise floor)</h3>\n<p>");
+        if (v.noise().difference().isEmpty()) {
+            return b.append("No A/A control (").append(Html.esc(v.noise().control())).append(") in this folder: the noise "
+                    + "floor is unknown, so no class is called cheaper than another.</p>\n").toString();
+        }
+        MetricDifference d = v.noise().difference().get();
+        b.append(Html.esc(d.other())).append(" − ").append(Html.esc(d.baseline())).append(": ")
+                .append(Fmt.signed(d.otherMean() - d.baselineMean())).append(" ns mean latency, 95% interval ")
+                .append(interval(d)).append(", MW p ").append(Fmt.pValue(d.mannWhitneyP())).append(": ")
+                .append(judgement(d)).append(". Noise floor: ").append(Fmt.num(v.noise().ns())).append(" ns per lookup.");
+        if (v.noise().judgedDifferent()) {
+            b.append(" <span class=\"tag bad\">A/A judged different</span> the same code timed differently: this "
+                    + "folder's timings cannot rank anything.");
+        }
+        return b.append("</p>\n").toString();
     }
-
-    private static String role(Verdict v, Standing s) {
-        if (!s.correct()) return "excluded: has violations";
-        if (s.runsAtThreads() == 0) return "not run at " + v.threads() + " threads";
-        if (v.cheapest().map(s.strategy()::equals).orElse(false)) return "<b>cheapest</b>";
-        if (v.indistinguishableFrom().contains(s.strategy())) return "indistinguishable from cheapest";
-        if (v.tiedOnLatency().contains(s.strategy())) return "same latency, lower throughput";
-        return "dearer";
-    }
-
-    /** Metrics shown first; the rest sit in a folded table (they explain, the first three decide). */
-    private static final List<Metric> KEY_METRICS = List.of(CheapestRule.PRIMARY, Metric.P99_LATENCY, CheapestRule.TIE_BREAK);
 
     private static String evidence(Verdict v) {
         if (v.evidence().isEmpty()) return "";
-        String cheapest = v.cheapest().orElseThrow();
-        List<MetricDifference> key = v.evidence().stream().filter(d -> KEY_METRICS.contains(d.metric())).toList();
-        return "<h3>Evidence: each correct strategy against " + Html.esc(cheapest) + "</h3>\n"
-                + "<p class=\"muted\">Difference = strategy − " + Html.esc(cheapest) + ", over runs at " + v.threads()
-                + " threads. 95% interval: seeded percentile bootstrap of the difference of means (10,000 resamples). "
-                + "MW p: two-sided Mann-Whitney U (exact for small untied samples). Better or worse only when both "
-                + "agree (interval excludes zero and p &lt; 0.05); otherwise indistinguishable. “too few runs”: "
-                + "with these run counts no p-value can fall below 0.05 (3 runs a side: at best 0.1).</p>\n"
-                + evidenceTable(cheapest, key)
-                + "<details><summary>All metrics (" + v.evidence().size() + " rows)</summary>\n"
-                + evidenceTable(cheapest, v.evidence()) + "</details>\n";
-    }
-
-    private static String evidenceTable(String cheapest, List<MetricDifference> differences) {
         List<List<String>> rows = new ArrayList<>();
-        for (MetricDifference d : differences) {
+        for (MetricDifference d : v.evidence()) {
             rows.add(List.of("<span class=\"nowrap\">" + Html.esc(d.other()) + "</span>",
                     Html.esc(d.metric().label() + unit(d)), Fmt.num(d.baselineMean()), Fmt.num(d.otherMean()),
                     Fmt.signed(d.otherMean() - d.baselineMean()), interval(d), Fmt.percentChange(d.percentChange()),
                     Fmt.pValue(d.mannWhitneyP()), judgement(d)));
         }
-        return Html.table("evidence", List.of("strategy", "metric", Html.esc(cheapest), "value", "difference",
-                "95% interval", "change", "MW p", "strategy is"), rows, 2);
+        return "<details><summary>Timing evidence against " + Html.esc(v.reference()) + " (JVM time, " + v.evidence().size()
+                + " rows; informs, does not rank within a class)</summary>\n"
+                + Html.table("evidence", List.of("strategy", "metric", Html.esc(v.reference()), "value", "difference",
+                "95% interval", "change", "MW p", "strategy is"), rows, 2) + "</details>\n";
     }
 
     static String unit(MetricDifference d) {

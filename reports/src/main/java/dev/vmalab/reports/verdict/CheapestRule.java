@@ -3,20 +3,31 @@ package dev.vmalab.reports.verdict;
 import dev.vmalab.reports.metrics.Metric;
 
 /**
- * What "cheapest" means. Kept as data so the README, the page and the code state the same rule.
+ * What "correct" and "cheapest" mean. Kept as data so the README, the page and the code state the same rule.
  */
 public final class CheapestRule {
+    /** The timing metric of the A/A control and the A/B table. */
     public static final Metric PRIMARY = Metric.MEAN_LATENCY;
     public static final Metric TIE_BREAK = Metric.THROUGHPUT;
+    /** A timed run is left out of timing comparisons when GC or JIT took more than these shares of its wall time. */
+    public static final double DISTURBED_GC_SHARE = 0.05;
+    public static final double DISTURBED_JIT_SHARE = 0.10;
 
-    public static final String TEXT = "Only strategies with zero violations over every trace, thread count and run "
-            + "are candidates. Among them, the cheapest has the lowest mean latency per lookup at the highest "
-            + "thread count all of them ran (one value per run: lookup-weighted over traces). A rival is "
-            + "dearer only when the difference is significant: the 95% bootstrap interval of the difference of "
-            + "run means (10,000 seeded resamples) excludes zero and the two-sided Mann-Whitney U p-value is "
-            + "below 0.05. If rivals are indistinguishable on latency, one that has significantly higher "
-            + "throughput (lookups/s) than all the others in that group wins; otherwise the lowest mean latency "
-            + "is named together with the strategies it cannot be told apart from.";
+    public static final String TEXT = "A strategy is correct only when a deterministic hunt with strict grace periods "
+            + "(hunt.csv) ran against it on every trace of this folder and nothing was caught, neither there nor in "
+            + "any measured run (summary.csv counts every violation); without a hunt its correctness is not "
+            + "established and the verdict names no cheapest. Strategies whose retry did the same on every paired "
+            + "-EAGAIN event (paired.csv: outcome, maple nodes read, walks from the root, stale index, stale node, "
+            + "violation) and on every scripted scenario (matrix.csv) form one class, equivalent in effect; JVM "
+            + "time never ranks within a class, since the kernel would execute the same walk. A class's cost is its "
+            + "paired extra work against the reference strategy (extra aborts x cost of an abort with its "
+            + "mmap_lock fallback + extra node reads x cost of a node read) per fault of the reference, at the "
+            + "workload's own retry rate and at each contention-sweep level. One class is cheaper than another at "
+            + "a level only when the 95% bootstrap interval of the per-run difference excludes zero and the "
+            + "difference exceeds the noise floor: the mean-latency difference of the A/A control (the reference "
+            + "replayed again under the name REFERENCE#aa, same code); without that control no class is called cheaper. The cheapest class is never dearer at any "
+            + "level and cheaper than every other correct class at one level at least; if no level separates "
+            + "the correct classes they cost the same, and if they cross, it depends on the regime.";
 
     private CheapestRule() {}
 }

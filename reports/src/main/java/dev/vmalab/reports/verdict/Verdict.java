@@ -2,55 +2,127 @@ package dev.vmalab.reports.verdict;
 
 import dev.vmalab.reports.metrics.MetricDifference;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The answer the report gives: which correct strategy is cheapest, and the evidence.
+ * The answer the report gives: the cheapest correct class of strategies, and the evidence.
  *
- * @param cheapest the named strategy; empty only when no strategy is correct
- * @param threads the thread count the costs were compared at (0 when there is no candidate)
- * @param tiedOnLatency other candidates whose latency the test cannot separate from {@code cheapest}
- * @param indistinguishableFrom when no strategy of {@code tiedOnLatency} wins on throughput: all of them
- * @param standings every strategy, in result-file order
- * @param evidence every metric of every other candidate against {@code cheapest}, at {@code threads}
+ * @param cheapest the named strategy: the reference if it is in the cheapest class, else the class's first
+ *                 member in run order (members of a class are not ranked); empty unless status is CHEAPEST
+ *                 or ONLY_CORRECT_CLASS
+ * @param cheapestClass every member of that class
+ * @param threads the thread count the costs and timings are compared at
+ * @param reference the strategy extra work is counted against (machine.properties {@code paired_reference})
+ * @param classes every class, correct or not, in run order of their first member
+ * @param classesFrom which files the classes were built from (empty: no paired accounting, no matrix)
+ * @param regimes the workload first, then the sweep's levels ascending
+ * @param ab the A/B table of every strategy (and the A/A control) against the reference
+ * @param evidence timing differences of each correct strategy against the reference (JVM time: shown, never ranks)
  */
 public record Verdict(
         Status status,
         Optional<String> cheapest,
+        List<String> cheapestClass,
         int threads,
-        List<String> tiedOnLatency,
-        List<String> indistinguishableFrom,
+        String reference,
         List<Standing> standings,
-        List<MetricDifference> evidence) {
+        List<EquivalenceClass> classes,
+        String classesFrom,
+        List<Regime> regimes,
+        UnitCostEstimate unitCosts,
+        NoiseFloor noise,
+        List<MetricDifference> evidence,
+        List<AbRow> ab) {
 
     public enum Status {
-        /** The cheapest is significantly cheaper than every other candidate on mean latency. */
-        CLEAR,
-        /** Several candidates tie on latency; the cheapest has significantly higher throughput than them. */
-        TIE_BROKEN_BY_THROUGHPUT,
-        /** Several candidates tie on latency and none wins on throughput; the cheapest has the lowest mean latency. */
-        INDISTINGUISHABLE,
-        /** Every strategy has violations. */
+        /** One correct class is never dearer and cheaper than each other correct class at some level. */
+        CHEAPEST,
+        /** Only one class of strategies is correct. */
+        ONLY_CORRECT_CLASS,
+        /** No level separates the correct classes (beyond the noise floor). */
+        SAME_COST,
+        /** The classes' order changes between levels. */
+        DEPENDS_ON_REGIME,
+        /** No paired accounting and no matrix in the folder: classes and costs unknown. */
+        COST_NOT_ESTABLISHED,
+        /** No strategy has a clean hunt over every trace. */
+        CORRECTNESS_NOT_ESTABLISHED,
+        /** Every strategy that was hunted was caught. */
         NO_CORRECT_STRATEGY
     }
 
     public List<String> incorrect() {
-        return standings.stream().filter(s -> !s.correct()).map(Standing::strategy).toList();
+        return standings.stream().filter(s -> s.correctness() == Correctness.CAUGHT
+                || s.correctness() == Correctness.KNOWN_INCORRECT).map(Standing::strategy).toList();
     }
 
-    /** One line for the terminal and the top of the page. */
+    public List<String> notEstablished() {
+        return standings.stream().filter(s -> s.correctness() == Correctness.NOT_ESTABLISHED).map(Standing::strategy).toList();
+    }
+
+    public Optional<Regime> workload() {
+        return regimes.stream().filter(Regime::workload).findFirst();
+    }
+
+    /** The lowest reached retry rate (per million faults) at which two correct classes' costs separate. */
+    public Optional<Double> separatingRetriesPerMillion() {
+        return regimes.stream().filter(r -> !r.separated().isEmpty()).map(Regime::retriesPerMillion).min(Double::compare);
+    }
+
+    /** One line for the terminal and the top of the page: the answer, the regime, and who is out and why. */
     public String headline() {
-        String wrong = incorrect().isEmpty() ? "" : "; incorrect (violations): " + String.join(", ", incorrect());
-        return switch (status) {
-            case NO_CORRECT_STRATEGY -> "no correct strategy: every strategy has violations" + wrong;
-            case CLEAR -> "cheapest correct strategy: " + cheapest.orElseThrow() + " (lowest mean latency at "
-                    + threads + " threads, significant against every other correct strategy)" + wrong;
-            case TIE_BROKEN_BY_THROUGHPUT -> "cheapest correct strategy: " + cheapest.orElseThrow()
-                    +  " (latency indistinguishable from " + String.join(", ", tiedOnLatency)
-                    + " at " + threads + " threads; higher throughput)" + wrong;
-            case INDISTINGUISHABLE -> "cheapest correct strategy: " + cheapest.orElseThrow() + " (lowest mean latency at "
-                    + threads + " threads), indistinguishable from " + String.join(", ", indistinguishableFrom)
-                    + " (no significant difference in latency, none wins on throughput)" + wrong;
-        };
+        StringBuilder b = new StringBuilder(switch (status) {
+            case CHEAPEST -> "cheapest correct: " + String.join(" = ", cheapestClass);
+            case ONLY_CORRECT_CLASS -> "the only correct class: " + String.join(" = ", cheapestClass);
+            case SAME_COST -> "the correct strategies cost the same: no level separates their classes";
+            case DEPENDS_ON_REGIME -> "no single cheapest: the correct classes' order depends on the retry rate";
+            case COST_NOT_ESTABLISHED -> "cost not established (no paired retry accounting and no retry matrix in this folder); no cheapest named";
+            case CORRECTNESS_NOT_ESTABLISHED -> "correctness not established (no hunt ran, replay --no-hunt?); no cheapest named";
+            case NO_CORRECT_STRATEGY -> "no correct strategy: every hunted strategy was caught";
+        });
+        workload().ifPresent(w -> b.append("; ").append(regimeText(w, "at this workload's")));
+        regimes.stream().filter(r -> !r.workload() && !r.separated().isEmpty()).findFirst()
+                .ifPresent(r -> b.append("; ").append(regimeText(r, "at the sweep's")));
+        List<String> caught = standings.stream().filter(s -> s.correctness() == Correctness.CAUGHT)
+                .map(s -> s.strategy() + " (" + (s.huntViolations() > 0 ? s.huntViolations() + " violations in the built-in hunt"
+                        : s.violations() > 0 ? s.violations() + " violations in the replay"
+                        : "violations in the retry matrix or paired retries") + ")").toList();
+        if (!caught.isEmpty()) b.append("; incorrect, caught: ").append(String.join(", ", caught));
+        List<String> known = standings.stream().filter(s -> s.correctness() == Correctness.KNOWN_INCORRECT)
+                .map(Standing::strategy).toList();
+        if (!known.isEmpty()) b.append("; incorrect, known pre-fix code the hunt missed: ").append(String.join(", ", known));
+        if (!notEstablished().isEmpty() && status != Status.CORRECTNESS_NOT_ESTABLISHED) {
+            b.append("; correctness not established (no hunt): ").append(String.join(", ", notEstablished()));
+        }
+        if (noise.judgedDifferent()) b.append("; WARNING: the A/A control was judged different, timings are noise");
+        return b.toString();
+    }
+
+    private String regimeText(Regime r, String where) {
+        String rate = String.format(Locale.ROOT, "%s %s retries per million faults (%s%%)", where, num(r.retriesPerMillion()),
+                num(r.retriesPerMillion() / 1e4));
+        if (r.costs().size() < 2) return rate + " (" + r.pairedEvents() + " paired retry events)";
+        ClassCost lo = r.costs().stream().min(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
+        ClassCost hi = r.costs().stream().max(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault)).orElseThrow();
+        double spread = hi.extraNsPerFault() - lo.extraNsPerFault();
+        if (r.separated().isEmpty()) {
+            return String.format(Locale.ROOT, "%s the correct classes cost the same within %s ns per fault "
+                    + "(spread %s ns; noise floor %s ns)", rate, num(Math.max(spread, noise.ns())), num(spread), num(noise.ns()));
+        }
+        return String.format(Locale.ROOT, "%s %s costs %s ns per fault more than %s (%s%% of a lookup; %s extra aborts "
+                        + "and %s extra node reads per million faults)", rate, hi.className(), num(spread), lo.className(),
+                signed(hi.percentOfReference() - lo.percentOfReference()), num(hi.extraAbortsPerMillion() - lo.extraAbortsPerMillion()),
+                num(hi.extraNodesPerMillion() - lo.extraNodesPerMillion()));
+    }
+
+    static String num(double v) {
+        if (Double.isNaN(v)) return "n/a";
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 10 || a == 0 ? "%.0f" : a >= 1 ? "%.2f" : "%.3g", v);
+    }
+
+    private static String signed(double v) {
+        return (v >= 0 ? "+" : "") + num(v);
     }
 }

@@ -1,19 +1,25 @@
 package dev.vmalab.reports.verdict;
 
 import dev.vmalab.reports.metrics.Differences;
-import dev.vmalab.reports.metrics.Judgement;
 import dev.vmalab.reports.metrics.Metric;
 import dev.vmalab.reports.metrics.MetricDifference;
 import dev.vmalab.reports.metrics.RunMeasure;
+import dev.vmalab.reports.results.HuntCsv;
+import dev.vmalab.reports.results.MatrixCsv;
+import dev.vmalab.reports.results.PairedSummaryCsv;
+import dev.vmalab.reports.results.ResultFolder;
+import dev.vmalab.reports.results.SummaryRow;
+import dev.vmalab.reports.results.VerdictInputs;
 import dev.vmalab.reports.stats.Samples;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Applies {@link CheapestRule} to per-run measures. */
+/** Applies {@link CheapestRule} to a result folder. */
 public final class VerdictCalculator {
     private final Differences differences;
 
@@ -25,72 +31,148 @@ public final class VerdictCalculator {
         return new VerdictCalculator(Differences.standard());
     }
 
-    /**
-     * @param measures every run of every strategy at every thread count
-     * @param violationsByStrategy violations per strategy over all runs; a strategy absent here has none
-     */
-    public Verdict decide(List<RunMeasure> measures, Map<String, Long> violationsByStrategy) {
-        List<String> strategies = measures.stream().map(RunMeasure::strategy).distinct().toList();
-        List<String> correct = strategies.stream().filter(s -> violationsByStrategy.getOrDefault(s, 0L) == 0).toList();
-        int threads = measures.stream().filter(m -> correct.contains(m.strategy()))
-                .mapToInt(RunMeasure::threads).max().orElse(0);
+    public Verdict decide(ResultFolder folder, VerdictInputs in) {
+        List<SummaryRow> workloadRows = folder.summary().stream().filter(r -> in.contentionOf(r.key()) == 0).toList();
+        List<String> strategies = folder.strategies().stream().filter(s -> !AaControl.isControl(s)).toList();
+        String reference = reference(folder, strategies);
+        Map<String, Correctness> correctness = correctness(folder, workloadRows, in, strategies);
+        List<RunMeasure> measures = TimedRuns.of(workloadRows, in.timing());
+        int threads = measures.stream().filter(m -> !AaControl.isControl(m.strategy())).mapToInt(RunMeasure::threads)
+                .max().orElse(0);
         Map<String, List<RunMeasure>> atThreads = new LinkedHashMap<>();
-        for (String s : strategies) {
+        for (String s : folder.strategies()) {
             atThreads.put(s, measures.stream().filter(m -> m.strategy().equals(s) && m.threads() == threads).toList());
         }
-        List<Standing> standings = strategies.stream().map(s -> standing(s, violationsByStrategy, atThreads.get(s))).toList();
-        List<String> candidates = correct.stream().filter(s -> !atThreads.get(s).isEmpty()).toList();
-        if (candidates.isEmpty()) {
-            return new Verdict(Verdict.Status.NO_CORRECT_STRATEGY, Optional.empty(), 0, List.of(), List.of(), standings, List.of());
+        NoiseFloor noise = noiseFloor(reference, atThreads);
+        EquivalenceClasses eq = EquivalenceClasses.of(strategies, in);
+        UnitCostEstimate costs = UnitCostEstimate.fromSummary(workloadRows);
+        List<String> correct = strategies.stream().filter(s -> correctness.get(s) == Correctness.CORRECT).toList();
+        // The classes ranked: each class's correct members (an unhunted twin of a correct strategy stays out).
+        List<EquivalenceClass> ranked = new ArrayList<>();
+        for (EquivalenceClass c : eq.classes()) {
+            List<String> ok = c.members().stream().filter(correct::contains).toList();
+            if (!ok.isEmpty()) ranked.add(EquivalenceClass.of(ok));
         }
+        // Without classes there is no cost to rank, but the regime (the retry rate reached) is still stated.
+        List<Regime> regimes = new ClassCosts(folder, in, reference, threads, costs, noise, differences)
+                .regimes(eq.established() ? ranked : List.of());
 
-        String leader = candidates.stream().min(Comparator.comparingDouble(s -> mean(CheapestRule.PRIMARY, atThreads.get(s))))
-                .orElseThrow();
-        List<String> tiedOnLatency = new ArrayList<>(List.of(leader));
-        for (String c : candidates) {
-            if (!c.equals(leader) && !differences.compare(CheapestRule.PRIMARY, leader, atThreads.get(leader), c,
-                    atThreads.get(c)).judgement().significant()) {
-                tiedOnLatency.add(c);
-            }
+        List<Standing> standings = new ArrayList<>();
+        Map<String, List<HuntCsv.Row>> hunts = huntsByStrategy(in);
+        for (String s : strategies) {
+            List<HuntCsv.Row> h = hunts.getOrDefault(s, List.of());
+            double[] means = Differences.values(CheapestRule.PRIMARY, atThreads.get(s));
+            standings.add(new Standing(s, correctness.get(s),
+                    folder.summary().stream().filter(r -> r.strategy().equals(s)).mapToLong(SummaryRow::violations).sum(),
+                    h.stream().mapToLong(HuntCsv.Row::violations).sum(), h.stream().mapToLong(HuntCsv.Row::steps).sum(),
+                    h.stream().map(HuntCsv.Row::repro).filter(r -> !r.isBlank()).findFirst().orElse(""),
+                    eq.classOf(s).name(), means.length, Samples.mean(means), Samples.standardDeviation(means),
+                    Samples.mean(Differences.values(CheapestRule.TIE_BREAK, atThreads.get(s)))));
         }
-
-        String cheapest = leader;
-        Verdict.Status status = Verdict.Status.CLEAR;
-        List<String> indistinguishable = List.of();
-        if (tiedOnLatency.size() > 1) {
-            // Throughput decides only if one strategy beats every other of the group significantly.
-            String best = tiedOnLatency.stream()
-                    .max(Comparator.comparingDouble(s -> mean(CheapestRule.TIE_BREAK, atThreads.get(s)))).orElseThrow();
-            boolean dominates = tiedOnLatency.stream().filter(s -> !s.equals(best))
-                    .allMatch(s -> differences.compare(CheapestRule.TIE_BREAK, best, atThreads.get(best), s,
-                            atThreads.get(s)).judgement() == Judgement.WORSE);
-            if (dominates) {
-                cheapest = best;
-                status = Verdict.Status.TIE_BROKEN_BY_THROUGHPUT;
-            } else {
-                status = Verdict.Status.INDISTINGUISHABLE;
-                indistinguishable = tiedOnLatency.stream().filter(s -> !s.equals(leader)).toList();
-            }
-        }
-
         List<MetricDifference> evidence = new ArrayList<>();
-        for (String c : candidates) {
-            if (c.equals(cheapest)) continue;
-            for (Metric metric : Metric.values()) {
-                evidence.add(differences.compare(metric, cheapest, atThreads.get(cheapest), c, atThreads.get(c)));
+        if (!atThreads.getOrDefault(reference, List.of()).isEmpty()) {
+            for (String s : folder.strategies()) {
+                if (s.equals(reference) || atThreads.get(s).isEmpty()) continue;
+                for (Metric m : Metric.values()) {
+                    evidence.add(differences.compare(m, reference, atThreads.get(reference), s, atThreads.get(s)));
+                }
             }
         }
-        String winner = cheapest;
-        List<String> othersTied = tiedOnLatency.stream().filter(s -> !s.equals(winner)).toList();
-        return new Verdict(status, Optional.of(cheapest), threads, othersTied, indistinguishable, standings, evidence);
+
+        Verdict.Status status;
+        List<String> cheapestClass = List.of();
+        if (correct.isEmpty()) {
+            boolean anyHunt = strategies.stream().anyMatch(s -> correctness.get(s) != Correctness.NOT_ESTABLISHED
+                    && hunts.containsKey(s));
+            status = anyHunt && strategies.stream().noneMatch(s -> correctness.get(s) == Correctness.NOT_ESTABLISHED)
+                    ? Verdict.Status.NO_CORRECT_STRATEGY : Verdict.Status.CORRECTNESS_NOT_ESTABLISHED;
+        } else if (!eq.established()) {
+            status = Verdict.Status.COST_NOT_ESTABLISHED;
+        } else if (ranked.size() == 1) {
+            status = Verdict.Status.ONLY_CORRECT_CLASS;
+            cheapestClass = ranked.getFirst().members();
+        } else {
+            Optional<EquivalenceClass> dominant = dominant(ranked, regimes);
+            boolean anySeparated = regimes.stream().anyMatch(r -> !r.separated().isEmpty());
+            status = dominant.isPresent() ? Verdict.Status.CHEAPEST
+                    : anySeparated ? Verdict.Status.DEPENDS_ON_REGIME : Verdict.Status.SAME_COST;
+            cheapestClass = dominant.map(EquivalenceClass::members).orElse(List.of());
+        }
+        Optional<String> cheapest = cheapestClass.isEmpty() ? Optional.empty()
+                : Optional.of(cheapestClass.contains(reference) ? reference : cheapestClass.getFirst());
+        return new Verdict(status, cheapest, cheapestClass, threads, reference, standings, eq.classes(), eq.source(),
+                regimes, costs, noise, evidence, AbTable.rows(reference, atThreads, differences));
     }
 
-    private static Standing standing(String s, Map<String, Long> violations, List<RunMeasure> runs) {
-        return new Standing(s, violations.getOrDefault(s, 0L), runs.size(),
-                mean(CheapestRule.PRIMARY, runs), mean(CheapestRule.TIE_BREAK, runs));
+    /** machine.properties' paired_reference; else mas-set (the merged fix) when run; else the first strategy. */
+    static String reference(ResultFolder folder, List<String> strategies) {
+        String named = folder.machine().get("paired_reference");
+        if (named != null && strategies.contains(named)) return named;
+        if (strategies.contains("mas-set")) return "mas-set";
+        return strategies.isEmpty() ? "" : strategies.getFirst();
     }
 
-    private static double mean(Metric metric, List<RunMeasure> runs) {
-        return Samples.mean(Differences.values(metric, runs));
+    private static Map<String, List<HuntCsv.Row>> huntsByStrategy(VerdictInputs in) {
+        Map<String, List<HuntCsv.Row>> out = new LinkedHashMap<>();
+        for (HuntCsv.Row r : in.hunts()) out.computeIfAbsent(r.strategy(), k -> new ArrayList<>()).add(r);
+        return out;
+    }
+
+    /** Caught anywhere beats everything; then known-incorrect; then a clean hunt over every trace. */
+    static Map<String, Correctness> correctness(ResultFolder folder, List<SummaryRow> workloadRows, VerdictInputs in,
+            List<String> strategies) {
+        Set<String> known = Set.of(folder.machine().getOrDefault("known_incorrect", "").split(","));
+        Map<String, Long> replayViolations = folder.violationsByStrategy();
+        // The traces as replayed (a sweep level may name its rows differently): the hunt must cover each.
+        List<String> traces = workloadRows.stream().map(r -> r.key().trace()).distinct().toList();
+        Map<String, List<HuntCsv.Row>> hunts = huntsByStrategy(in);
+        Map<String, Correctness> out = new LinkedHashMap<>();
+        for (String s : strategies) {
+            List<HuntCsv.Row> h = hunts.getOrDefault(s, List.of());
+            long caught = replayViolations.getOrDefault(s, 0L) + h.stream().mapToLong(HuntCsv.Row::violations).sum()
+                    + scriptedViolations(in, s);
+            boolean covered = !h.isEmpty() && h.stream().map(HuntCsv.Row::trace).toList().containsAll(traces);
+            out.put(s, caught > 0 ? Correctness.CAUGHT : known.contains(s) ? Correctness.KNOWN_INCORRECT
+                    : covered ? Correctness.CORRECT : Correctness.NOT_ESTABLISHED);
+        }
+        return out;
+    }
+
+    /** Violations the retry matrix and the paired evaluation saw (a scripted stale state caught is a catch too). */
+    static long scriptedViolations(VerdictInputs in, String s) {
+        return in.matrix().stream().filter(r -> r.strategy().equals(s) && MatrixCsv.flag(r.violation())).count()
+                + in.pairedSummary().stream().filter(r -> r.strategy().equals(s)).mapToLong(PairedSummaryCsv.Row::violations).sum();
+    }
+
+    /** The A/A control of the reference, else of whichever strategy the replay repeated (machine.properties aa_control). */
+    private NoiseFloor noiseFloor(String reference, Map<String, List<RunMeasure>> atThreads) {
+        String control = atThreads.containsKey(AaControl.of(reference)) ? AaControl.of(reference)
+                : atThreads.keySet().stream().filter(AaControl::isControl).findFirst().orElse(AaControl.of(reference));
+        String base = control.substring(0, control.length() - AaControl.SUFFIX.length());
+        List<RunMeasure> a = atThreads.getOrDefault(base, List.of());
+        List<RunMeasure> b = atThreads.getOrDefault(control, List.of());
+        if (a.isEmpty() || b.isEmpty()) return new NoiseFloor(control, Optional.empty(), Double.NaN);
+        MetricDifference d = differences.compare(CheapestRule.PRIMARY, base, a, control, b);
+        return new NoiseFloor(control, Optional.of(d), Math.abs(d.otherMean() - d.baselineMean()));
+    }
+
+    /** The class never dearer at any level and cheaper than each other class at one level at least. */
+    static Optional<EquivalenceClass> dominant(List<EquivalenceClass> classes, List<Regime> regimes) {
+        for (EquivalenceClass x : classes) {
+            boolean neverDearer = regimes.stream().flatMap(r -> r.separated().stream())
+                    .noneMatch(p -> p.endsWith(" < " + x.name()));
+            boolean beatsAll = classes.stream().filter(y -> y != x).allMatch(y -> regimes.stream()
+                    .anyMatch(r -> r.separated().contains(x.name() + " < " + y.name())));
+            if (neverDearer && beatsAll) return Optional.of(x);
+        }
+        return Optional.empty();
+    }
+
+    static double[] unbox(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    static double sum(double[] xs) {
+        return Arrays.stream(xs).sum();
     }
 }

@@ -11,49 +11,120 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Writes the verdict as verdict.json, standings.csv and evidence.csv (the page's tables as data). */
+/**
+ * Writes the verdict as verdict.json, standings.csv, evidence.csv, class-costs.csv and
+ * ab-table.txt (the page's tables as data; ab-table.txt pastes into a mail).
+ */
 public final class VerdictFiles {
     private VerdictFiles() {}
 
     public static void write(Path dir, Verdict v) {
-        CsvOut.write(dir.resolve("standings.csv"), List.of("strategy", "correct", "violations", "runs_at_threads",
-                "threads", "mean_ns", "lookups_per_s"), v.standings().stream()
-                .map(s -> List.<Object>of(s.strategy(), s.correct(), s.violations(), s.runsAtThreads(), v.threads(),
-                        s.meanLatencyNs(), s.throughput())).toList());
+        CsvOut.write(dir.resolve("standings.csv"), List.of("strategy", "correct", "correctness", "violations",
+                "hunt_violations", "hunt_steps", "class", "runs_at_threads", "threads", "mean_ns", "sd_ns", "lookups_per_s"),
+                v.standings().stream().map(s -> List.<Object>of(s.strategy(), s.correct(), s.correctness().name(),
+                        s.violations(), s.huntViolations(), s.huntSteps(), s.equivalenceClass(), s.runsAtThreads(),
+                        v.threads(), s.meanLatencyNs(), s.sdLatencyNs(), s.throughput())).toList());
         CsvOut.write(dir.resolve("evidence.csv"), DIFFERENCE_COLUMNS,
                 v.evidence().stream().map(VerdictFiles::differenceRow).toList());
+        List<List<Object>> costRows = new ArrayList<>();
+        for (Regime r : v.regimes()) {
+            for (ClassCost c : r.costs()) {
+                costRows.add(List.of(r.contentionTarget(), r.retriesPerMillion(), r.faults(), r.pairedEvents(),
+                        c.className(), c.runs(), c.extraNsPerFault(), c.interval().map(i -> (Object) i.low()).orElse(""),
+                        c.interval().map(i -> (Object) i.high()).orElse(""), c.extraAborts(), c.extraNodes(),
+                        c.extraAbortsPerMillion(), c.extraNodesPerMillion(), c.percentOfReference()));
+            }
+        }
+        CsvOut.write(dir.resolve("class-costs.csv"), List.of("contention_target", "retries_per_million", "faults",
+                "paired_events", "class", "runs", "extra_ns_per_fault", "ci95_low", "ci95_high", "extra_aborts",
+                "extra_nodes", "extra_aborts_per_million", "extra_nodes_per_million", "percent_of_reference_latency"),
+                costRows);
+        AtomicFiles.writeString(dir.resolve("ab-table.txt"), AbTable.text(v.ab(), v.threads()));
+        AtomicFiles.writeString(dir.resolve("verdict.json"), Json.write(json(v)));
+    }
+
+    static Map<String, Object> json(Verdict v) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("status", v.status().name());
         json.put("cheapest", v.cheapest().orElse(null));
+        json.put("cheapest_class", v.cheapestClass());
         json.put("threads", v.threads());
-        json.put("tied_on_latency", v.tiedOnLatency());
-        json.put("indistinguishable_from", v.indistinguishableFrom());
+        json.put("reference", v.reference());
         json.put("incorrect", v.incorrect());
+        json.put("correctness_not_established", v.notEstablished());
         json.put("headline", v.headline());
         json.put("rule", CheapestRule.TEXT);
-        Map<String, Object> method = new LinkedHashMap<>();
-        method.put("significant_when", "bootstrap interval excludes zero and Mann-Whitney p < alpha");
-        method.put("bootstrap", "percentile bootstrap of the difference of run means");
-        method.put("confidence", Bootstrap.CONFIDENCE);
-        method.put("resamples", Bootstrap.DEFAULT_RESAMPLES);
-        method.put("seed", Bootstrap.DEFAULT_SEED);
-        method.put("rank_test", "two-sided Mann-Whitney U (exact without ties, normal approximation with ties)");
-        method.put("alpha", dev.vmalab.reports.metrics.Differences.ALPHA);
-        json.put("method", method);
         List<Object> standings = new ArrayList<>();
         for (Standing s : v.standings()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("strategy", s.strategy());
             m.put("correct", s.correct());
+            m.put("correctness", s.correctness().name());
             m.put("violations", s.violations());
+            m.put("hunt_violations", s.huntViolations());
+            m.put("hunt_steps", s.huntSteps());
+            m.put("hunt_repro", s.huntRepro().isEmpty() ? null : s.huntRepro());
+            m.put("class", s.equivalenceClass());
             m.put("runs_at_threads", s.runsAtThreads());
             m.put("mean_ns", s.meanLatencyNs());
+            m.put("sd_ns", s.sdLatencyNs());
             m.put("lookups_per_s", s.throughput());
             standings.add(m);
         }
         json.put("standings", standings);
+        json.put("classes", v.classes().stream().map(c -> Map.<String, Object>of("name", c.name(), "members", c.members())).toList());
+        json.put("classes_from", v.classesFrom());
+        Map<String, Object> regime = new LinkedHashMap<>();
+        v.workload().ifPresent(w -> regime.put("workload_retries_per_million", w.retriesPerMillion()));
+        regime.put("separating_retries_per_million", v.separatingRetriesPerMillion().orElse(null));
+        List<Object> levels = new ArrayList<>();
+        for (Regime r : v.regimes()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("contention_target", r.contentionTarget());
+            m.put("retries_per_million", r.retriesPerMillion());
+            m.put("faults", r.faults());
+            m.put("paired_events", r.pairedEvents());
+            m.put("separated", r.separated());
+            List<Object> costs = new ArrayList<>();
+            for (ClassCost c : r.costs()) {
+                Map<String, Object> cm = new LinkedHashMap<>();
+                cm.put("class", c.className());
+                cm.put("extra_ns_per_fault", c.extraNsPerFault());
+                cm.put("ci95_low", c.interval().map(i -> (Object) i.low()).orElse(null));
+                cm.put("ci95_high", c.interval().map(i -> (Object) i.high()).orElse(null));
+                cm.put("extra_aborts", c.extraAborts());
+                cm.put("extra_nodes", c.extraNodes());
+                cm.put("percent_of_reference_latency", c.percentOfReference());
+                costs.add(cm);
+            }
+            m.put("costs", costs);
+            levels.add(m);
+        }
+        regime.put("levels", levels);
+        json.put("regime", regime);
+        Map<String, Object> units = new LinkedHashMap<>();
+        units.put("node_read_ns", v.unitCosts().nodeReadNs());
+        units.put("abort_fallback_ns", v.unitCosts().abortFallbackNs());
+        units.put("source", v.unitCosts().source());
+        json.put("unit_costs", units);
+        Map<String, Object> noise = new LinkedHashMap<>();
+        noise.put("control", v.noise().control());
+        noise.put("ns", v.noise().known() ? v.noise().ns() : null);
+        noise.put("judged_different", v.noise().judgedDifferent());
+        noise.put("difference", v.noise().difference().map(VerdictFiles::differenceJson).orElse(null));
+        json.put("noise_floor", noise);
+        Map<String, Object> method = new LinkedHashMap<>();
+        method.put("significant_when", "bootstrap interval excludes zero and Mann-Whitney p < alpha (timing); "
+                + "bootstrap interval of per-run paired differences excludes zero and exceeds the noise floor (cost)");
+        method.put("confidence", Bootstrap.CONFIDENCE);
+        method.put("resamples", Bootstrap.DEFAULT_RESAMPLES);
+        method.put("seed", Bootstrap.DEFAULT_SEED);
+        method.put("alpha", dev.vmalab.reports.metrics.Differences.ALPHA);
+        method.put("disturbed_run", "gc_ms > " + CheapestRule.DISTURBED_GC_SHARE + " x wall_ms or jit_ms > "
+                + CheapestRule.DISTURBED_JIT_SHARE + " x wall_ms (timing.csv): left out of timing comparisons");
+        json.put("method", method);
         json.put("evidence", v.evidence().stream().map(VerdictFiles::differenceJson).toList());
-        AtomicFiles.writeString(dir.resolve("verdict.json"), Json.write(json));
+        return json;
     }
 
     public static final List<String> DIFFERENCE_COLUMNS = List.of("baseline", "other", "metric", "baseline_runs",
@@ -71,8 +142,8 @@ public final class VerdictFiles {
         Map<String, Object> m = new LinkedHashMap<>();
         List<Object> row = differenceRow(d);
         for (int i = 0; i < DIFFERENCE_COLUMNS.size(); i++) {
-            Object v = row.get(i);
-            m.put(DIFFERENCE_COLUMNS.get(i), "".equals(v) ? null : v);
+            Object val = row.get(i);
+            m.put(DIFFERENCE_COLUMNS.get(i), "".equals(val) ? null : val);
         }
         return m;
     }

@@ -36,7 +36,7 @@ class CommandsTest {
         Path dir = FixtureFolder.sixStrategies(List.of(1, 4), 3, 1_500, 3).writeTo(tmp.resolve("run"));
 
         assertThat(run("report", dir.toString())).isZero();
-        assertThat(out.toString()).contains("verdict: cheapest correct strategy:").contains("incorrect (violations): no-reset");
+        assertThat(out.toString()).contains("verdict: correctness not established").contains("incorrect, caught: no-reset");
         assertThat(dir.resolve("index.html")).exists();
     }
 

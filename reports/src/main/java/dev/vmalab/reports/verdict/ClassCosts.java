@@ -1,0 +1,113 @@
+package dev.vmalab.reports.verdict;
+
+import dev.vmalab.reports.metrics.Differences;
+import dev.vmalab.reports.results.PairedSummaryCsv;
+import dev.vmalab.reports.results.ResultFolder;
+import dev.vmalab.reports.results.RunKey;
+import dev.vmalab.reports.results.SummaryRow;
+import dev.vmalab.reports.results.VerdictInputs;
+import dev.vmalab.reports.stats.Bootstrap;
+import dev.vmalab.reports.stats.Interval;
+import dev.vmalab.reports.stats.Samples;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Expected extra cost per fault of each class, per contention level: for each run, the class's
+ * paired extra aborts and node reads (paired-summary.csv, against the reference) times the unit
+ * costs, over the reference's lookups in that run (summary.csv). A run without paired rows had no
+ * -EAGAIN event: its extra work is zero. Runs pair across classes (same run, same events), so two
+ * classes are compared on the per-run differences.
+ */
+final class ClassCosts {
+    private final ResultFolder folder;
+    private final VerdictInputs in;
+    private final String reference;
+    private final int threads;
+    private final UnitCostEstimate costs;
+    private final NoiseFloor noise;
+    private final Bootstrap bootstrap = Bootstrap.standard();
+
+    ClassCosts(ResultFolder folder, VerdictInputs in, String reference, int threads, UnitCostEstimate costs,
+               NoiseFloor noise, Differences differences) {
+        this.folder = folder;
+        this.in = in;
+        this.reference = reference;
+        this.threads = threads;
+        this.costs = costs;
+        this.noise = noise;
+    }
+
+    /** One regime per contention level of the reference's rows at the verdict's thread count, the workload first. */
+    List<Regime> regimes(List<EquivalenceClass> classes) {
+        TreeMap<Double, List<SummaryRow>> byLevel = new TreeMap<>();
+        for (SummaryRow r : folder.summary()) {
+            if (r.strategy().equals(reference) && r.threads() == threads) {
+                byLevel.computeIfAbsent(in.contentionOf(r.key()), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<Regime> out = new ArrayList<>();
+        byLevel.forEach((level, refRows) -> out.add(regime(level, refRows, classes)));
+        return out;
+    }
+
+    private Regime regime(double level, List<SummaryRow> refRows, List<EquivalenceClass> classes) {
+        Map<Integer, Long> faultsByRun = new TreeMap<>();
+        long lookups = 0, miss = 0;
+        double refNs = 0;
+        for (SummaryRow r : refRows) {
+            faultsByRun.merge(r.key().run(), r.lookups(), Long::sum);
+            lookups += r.lookups();
+            miss += r.miss();
+            refNs += r.meanNs() * r.lookups();
+        }
+        refNs /= lookups;
+        java.util.Set<RunKey> refKeys = new java.util.HashSet<>();
+        for (SummaryRow r : refRows) refKeys.add(r.key());
+        List<Integer> runs = List.copyOf(faultsByRun.keySet());
+        long events = in.pairedSummary().stream().filter(p -> p.strategy().equals(reference)
+                && refKeys.contains(p.key(reference))).mapToLong(PairedSummaryCsv.Row::events).sum();
+        List<ClassCost> cc = new ArrayList<>();
+        Map<String, double[]> perRun = new HashMap<>();
+        for (EquivalenceClass c : classes) {
+            String rep = c.members().contains(reference) ? reference : c.members().getFirst();
+            double[] ns = new double[runs.size()];
+            long aborts = 0, nodes = 0;
+            for (PairedSummaryCsv.Row p : in.pairedSummary()) {
+                if (!p.strategy().equals(rep) || !refKeys.contains(p.key(reference))) continue;
+                ns[runs.indexOf(p.run())] += p.extraAborts() * costs.abortFallbackNs() + p.extraNodes() * costs.nodeReadNs();
+                aborts += p.extraAborts();
+                nodes += p.extraNodes();
+            }
+            for (int i = 0; i < ns.length; i++) ns[i] /= faultsByRun.get(runs.get(i));
+            perRun.put(c.name(), ns);
+            double mean = Samples.mean(ns);
+            cc.add(new ClassCost(c.name(), rep, ns.length, mean, interval(ns), aborts, nodes, 1e6 * aborts / lookups,
+                    1e6 * nodes / lookups, 100 * mean / refNs));
+        }
+        List<String> separated = new ArrayList<>();
+        for (EquivalenceClass a : classes) {
+            for (EquivalenceClass b : classes) {
+                if (a == b) continue;
+                double[] d = new double[runs.size()];
+                for (int i = 0; i < d.length; i++) d[i] = perRun.get(b.name())[i] - perRun.get(a.name())[i];
+                Optional<Interval> iv = interval(d);
+                // a < b: b dearer on every resample's mean, and by more than the A/A noise floor.
+                if (iv.isPresent() && iv.get().low() > 0 && noise.known() && Samples.mean(d) > noise.ns()) {
+                    separated.add(a.name() + " < " + b.name());
+                }
+            }
+        }
+        return new Regime(level, 1e6 * miss / lookups, lookups, events, cc, separated);
+    }
+
+    /** 95% bootstrap interval of the mean of per-run values (or paired differences); empty below 2 runs. */
+    private Optional<Interval> interval(double[] xs) {
+        if (xs.length < 2) return Optional.empty();
+        return Optional.of(bootstrap.difference(new double[xs.length], xs, Bootstrap.Statistic.MEAN));
+    }
+}
