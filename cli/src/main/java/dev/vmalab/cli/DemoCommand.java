@@ -7,6 +7,7 @@ import dev.vmalab.replay.config.Pacing;
 import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.VerdictSettings;
 import dev.vmalab.replay.engine.ReplayBatch;
+import dev.vmalab.replay.paired.RetryAccounting;
 import dev.vmalab.replay.results.CalibrationCopy;
 import dev.vmalab.replay.hunt.BuiltInHunt;
 import dev.vmalab.replay.results.MachineInfo;
@@ -40,6 +41,9 @@ import picocli.CommandLine.Spec;
                 "With --backend native-asan (or native) both replays run on the kernel's own maple tree; on native (no ASan)"
                         + " the known-incorrect strategies read freed memory and may crash a JVM: prefer native-asan."})
 public final class DemoCommand implements Callable<Integer> {
+    /** The demo's retry accounting: paired, at the traces' own contention and two sweep levels. */
+    static final RetryAccounting DEMO_SWEEP = new RetryAccounting(true, List.of(0.0, 0.01, 0.1));
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -88,7 +92,9 @@ public final class DemoCommand implements Callable<Integer> {
                 + " then the built-in hunt (--amplify max --deterministic) ...%n", traces.size(), runs, VerdictSettings.DEFAULT.reps());
         o.flush();
         // The replay's own hunt (OUT/hunt, OUT/hunt.csv) is the demo's: the verdict's correctness comes from it.
-        ReplayBatch.run(measure, VerdictSettings.DEFAULT, dir, "./vmalab demo", System.err, ReplayBatch.Progress.NONE);
+        // and the contention sweep (1 %, 10 % of faults retried): where the strategies differ at all
+        ReplayBatch.run(measure, DEMO_SWEEP, VerdictSettings.DEFAULT, dir, "./vmalab demo", System.err,
+                ReplayBatch.Progress.NONE, false);
         Path huntDir = dir.resolve(BuiltInHunt.FOLDER);
         ReplayBatch.Outcome found = new ReplayBatch.Outcome(huntDir, ResultTables.read(huntDir), List.of());
         mergeViolations(dir, found.tables(), measure.command(dir));

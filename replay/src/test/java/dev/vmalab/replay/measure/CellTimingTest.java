@@ -11,7 +11,8 @@ class CellTimingTest {
     private static CellResult withLatencies(long... ns) {
         Histogram h = new Histogram(3);
         for (long v : ns) h.recordValue(v);
-        return new CellResult(new CellKey("t", "mas-set", 2, 1), 1, new LockCounters(ns.length, ns.length, 0, 0, 0, 0), h,
+        return new CellResult(new CellKey("t", "mas-set", 2, 1), 1, new LockCounters(ns.length, ns.length, 0, 0, 0, 0,
+                new LockCounters.MapsSteps(0, 0, 0, 0), 0), h,
                 0, new long[] {ns.length}, Map.of(), List.of(), "", 1, 0, List.of());
     }
 

@@ -15,7 +15,7 @@ public final class PairedSummaryCsv {
 
     public record Row(String trace, int threads, int run, String strategy, long events, long locked, long abortRange,
                       long abortNull, long eagainAgain, long violations, long nodesRead, long walksFromRoot,
-                      long extraAborts, long extraNodes) {
+                      long extraAborts, long extraNodes, double contentionTarget) {
         /** The summary.csv row of the same run of {@code strategy}. */
         public RunKey key(String strategy) {
             return new RunKey(trace, strategy, threads, run);
@@ -35,6 +35,6 @@ public final class PairedSummaryCsv {
                 l.text("strategy"), l.longValue("events"), l.longValue("locked"), l.longValue("abort_range"),
                 l.longValue("abort_null"), l.longValue("eagain_again"), l.longValue("violations"),
                 l.longValue("nodes_read"), l.longValue("walks_from_root"), l.longValue("extra_aborts"),
-                l.longValue("extra_nodes")));
+                l.longValue("extra_nodes"), l.record().isMapped("contention_target") ? l.doubleValue("contention_target") : 0));
     }
 }

@@ -3,6 +3,10 @@ package dev.vmalab.reports.results;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.Set;
 
 /**
@@ -19,18 +23,38 @@ final class SummaryCsv {
 
     /** VMA_LOCK_RETRY; optional (added after the columns above). */
     static final String RETRY = "retry";
+    /** The contention sweep's level of a row (replay --contention); optional, 0 when absent. */
+    static final String CONTENTION = "contention_target";
 
     private SummaryCsv() {}
 
+    /** The rows at the traces' own contention ({@code contention_target} 0 or absent): what the report shows. */
     static List<SummaryRow> read(Path file) {
-        Set<RunKey> seen = new HashSet<>();
+        List<SummaryRow> rows = levels(file).getOrDefault(0.0, List.of());
+        if (rows.isEmpty()) throw new ResultFormatException(file, 0, "has a header but no rows at contention_target 0");
+        return rows;
+    }
+
+    /**
+     * Every row by {@code contention_target} (the sweep's levels; 0 = the traces' own contention): one row per
+     * (trace, strategy, threads, run) at each level.
+     */
+    static Map<Double, List<SummaryRow>> levels(Path file) {
+        Map<Double, Set<RunKey>> seen = new HashMap<>();
+        Map<Double, List<SummaryRow>> out = new TreeMap<>();
         List<SummaryRow> rows = CsvRecords.read(file, COLUMNS, l -> {
             SummaryRow r = row(l);
-            if (!seen.add(r.key())) throw l.error("a second row for " + r.key() + " (one row per trace, strategy, threads, run)");
+            double level = l.record().isMapped(CONTENTION) ? l.doubleValue(CONTENTION) : 0;
+            if (level < 0 || level > 1) throw l.error("column contention_target: " + level + " is not a fraction of faults (0..1)");
+            if (!seen.computeIfAbsent(level, k -> new HashSet<>()).add(r.key())) {
+                throw l.error("a second row for " + r.key() + " at contention_target " + level
+                        + " (one row per trace, strategy, threads, run and level)");
+            }
+            out.computeIfAbsent(level, k -> new ArrayList<>()).add(r);
             return r;
         });
         if (rows.isEmpty()) throw new ResultFormatException(file, 0, "has a header but no rows");
-        return rows;
+        return out;
     }
 
     private static SummaryRow row(CsvRecords.Line l) {

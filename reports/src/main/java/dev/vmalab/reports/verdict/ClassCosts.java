@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * Expected extra cost per fault of each class, per contention level: for each run, the class's
  * paired extra aborts and node reads (paired-summary.csv, against the reference) times the unit
  * costs, over the reference's lookups in that run (summary.csv). A run without paired rows had no
- * -EAGAIN event: its extra work is zero. Runs pair across classes (same run, same events), so two
+ * -EAGAIN event: its extra work is zero. A baseline without per-VMA locks (success 0) is priced by its
+ * own fallbacks beyond the reference's (summary.csv), since it differs on every fault. Runs pair across
+ * classes (same run, same events), so two
  * classes are compared on the per-run differences.
  */
 final class ClassCosts {
@@ -45,11 +47,13 @@ final class ClassCosts {
     /** One regime per contention level of the reference's rows at the verdict's thread count, the workload first. */
     List<Regime> regimes(List<EquivalenceClass> classes) {
         TreeMap<Double, List<SummaryRow>> byLevel = new TreeMap<>();
-        for (SummaryRow r : folder.summary()) {
-            if (r.strategy().equals(reference) && r.threads() == threads) {
-                byLevel.computeIfAbsent(in.contentionOf(r.key()), k -> new ArrayList<>()).add(r);
+        in.levels().forEach((level, rows) -> {
+            for (SummaryRow r : rows) {
+                if (r.strategy().equals(reference) && r.threads() == threads) {
+                    byLevel.computeIfAbsent(level, k -> new ArrayList<>()).add(r);
+                }
             }
-        }
+        });
         List<Regime> out = new ArrayList<>();
         byLevel.forEach((level, refRows) -> out.add(regime(level, refRows, classes)));
         return out;
@@ -70,7 +74,8 @@ final class ClassCosts {
         for (SummaryRow r : refRows) refKeys.add(r.key());
         List<Integer> runs = List.copyOf(faultsByRun.keySet());
         long events = in.pairedSummary().stream().filter(p -> p.strategy().equals(reference)
-                && refKeys.contains(p.key(reference))).mapToLong(PairedSummaryCsv.Row::events).sum();
+                && p.contentionTarget() == level && refKeys.contains(p.key(reference)))
+                .mapToLong(PairedSummaryCsv.Row::events).sum();
         List<ClassCost> cc = new ArrayList<>();
         Map<String, double[]> perRun = new HashMap<>();
         for (EquivalenceClass c : classes) {
@@ -78,10 +83,24 @@ final class ClassCosts {
             double[] ns = new double[runs.size()];
             long aborts = 0, nodes = 0;
             for (PairedSummaryCsv.Row p : in.pairedSummary()) {
-                if (!p.strategy().equals(rep) || !refKeys.contains(p.key(reference))) continue;
+                if (!p.strategy().equals(rep) || p.contentionTarget() != level || !refKeys.contains(p.key(reference))) continue;
                 ns[runs.indexOf(p.run())] += p.extraAborts() * costs.abortFallbackNs() + p.extraNodes() * costs.nodeReadNs();
                 aborts += p.extraAborts();
                 nodes += p.extraNodes();
+            }
+            // A baseline without per-VMA locks (every fault an abort: success 0 in summary.csv) differs on every
+            // fault, not only on -EAGAIN events: its cost is its own fallbacks beyond the reference's.
+            List<SummaryRow> repRows = in.rowsAt(level).stream().filter(r -> r.strategy().equals(rep)
+                    && r.threads() == threads).toList();
+            if (!rep.equals(reference) && !repRows.isEmpty() && repRows.stream().allMatch(r -> r.success() == 0)) {
+                for (SummaryRow r : repRows) {
+                    int i = runs.indexOf(r.key().run());
+                    if (i < 0) continue;
+                    long extra = r.abort() - refRows.stream().filter(x -> x.key().run() == r.key().run()
+                            && x.key().trace().equals(r.key().trace())).mapToLong(SummaryRow::abort).sum();
+                    ns[i] += extra * costs.abortFallbackNs();
+                    aborts += extra;
+                }
             }
             for (int i = 0; i < ns.length; i++) ns[i] /= faultsByRun.get(runs.get(i));
             perRun.put(c.name(), ns);

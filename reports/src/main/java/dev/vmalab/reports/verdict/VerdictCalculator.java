@@ -32,7 +32,7 @@ public final class VerdictCalculator {
     }
 
     public Verdict decide(ResultFolder folder, VerdictInputs in) {
-        List<SummaryRow> workloadRows = folder.summary().stream().filter(r -> in.contentionOf(r.key()) == 0).toList();
+        List<SummaryRow> workloadRows = folder.summary(); // contention_target 0: the sweep's rows are in.levels()
         List<String> strategies = folder.strategies().stream().filter(s -> !AaControl.isControl(s)).toList();
         String reference = reference(folder, strategies);
         Map<String, Correctness> correctness = correctness(folder, workloadRows, in, strategies);
@@ -118,6 +118,16 @@ public final class VerdictCalculator {
         return out;
     }
 
+    /** Violations counted in the contention sweep's cells (summary.csv rows above level 0). */
+    private static long sweepViolations(VerdictInputs in, String strategy) {
+        long n = 0;
+        for (var e : in.levels().entrySet()) {
+            if (e.getKey() == 0) continue;
+            for (SummaryRow r : e.getValue()) if (r.strategy().equals(strategy)) n += r.violations();
+        }
+        return n;
+    }
+
     /** Caught anywhere beats everything; then known-incorrect; then a clean hunt over every trace. */
     static Map<String, Correctness> correctness(ResultFolder folder, List<SummaryRow> workloadRows, VerdictInputs in,
             List<String> strategies) {
@@ -130,7 +140,7 @@ public final class VerdictCalculator {
         for (String s : strategies) {
             List<HuntCsv.Row> h = hunts.getOrDefault(s, List.of());
             long caught = replayViolations.getOrDefault(s, 0L) + h.stream().mapToLong(HuntCsv.Row::violations).sum()
-                    + scriptedViolations(in, s);
+                    + scriptedViolations(in, s) + sweepViolations(in, s);
             boolean covered = !h.isEmpty() && h.stream().map(HuntCsv.Row::trace).toList().containsAll(traces);
             out.put(s, caught > 0 ? Correctness.CAUGHT : known.contains(s) ? Correctness.KNOWN_INCORRECT
                     : covered ? Correctness.CORRECT : Correctness.NOT_ESTABLISHED);
