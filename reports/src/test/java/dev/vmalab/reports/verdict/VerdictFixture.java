@@ -18,6 +18,8 @@ final class VerdictFixture {
     private final List<String> hunt = new ArrayList<>();
     private final List<String> matrix = new ArrayList<>();
     private final List<String> pairedSummary = new ArrayList<>();
+    /** The contention level each trace's rows were given (paired-summary.csv rows carry it too). */
+    private final java.util.Map<String, Double> levelOf = new java.util.HashMap<>();
     private final List<String> paired = new ArrayList<>();
     private final List<String> timing = new ArrayList<>();
     private final List<String> machine = new ArrayList<>();
@@ -25,6 +27,7 @@ final class VerdictFixture {
     /** One summary row: lookups faults, the given misses, aborts and violations, mean latency meanNs. */
     VerdictFixture run(String trace, String strategy, int threads, int run, double contention, long lookups, long miss,
                        long abort, double meanNs, long violations) {
+        levelOf.put(trace, contention);
         summary.add(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,1,%.1f,%.1f,%.1f,%.1f,%.1f,%.3f,3.0,%d,0,0,0,%d,10.0,%d,%s",
                 trace, strategy, threads, run, 100 + run, lookups, lookups - abort, abort, miss, abort, meanNs, meanNs,
                 meanNs * 3, meanNs * 5, meanNs * 9, meanNs, violations, violations, lookups * 100, contention));
@@ -56,8 +59,9 @@ final class VerdictFixture {
 
     VerdictFixture pairedSummary(String trace, int threads, int run, String strategy, long events, long locked,
                                  long abortRange, long nodes, long extraAborts, long extraNodes) {
-        pairedSummary.add(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%d,%d,0,0,0,%d,%d,%d,%d", trace, threads, run, strategy,
-                events, locked, abortRange, nodes, events, extraAborts, extraNodes));
+        pairedSummary.add(String.format(Locale.ROOT, "%s,%d,%d,%s,%d,%d,%d,0,0,0,%d,%d,%d,%d,%s", trace, threads, run, strategy,
+                events, locked, abortRange, nodes, events, extraAborts, extraNodes,
+                java.math.BigDecimal.valueOf(levelOf.getOrDefault(trace, 0.0)).toPlainString()));
         return this;
     }
 
@@ -91,7 +95,7 @@ final class VerdictFixture {
             }
             if (!pairedSummary.isEmpty()) {
                 write(dir.resolve("paired-summary.csv"), "trace,threads,run,strategy,events,locked,abort_range,abort_null,"
-                        + "eagain_again,violations,nodes_read,walks_from_root,extra_aborts,extra_nodes", pairedSummary);
+                        + "eagain_again,violations,nodes_read,walks_from_root,extra_aborts,extra_nodes,contention_target", pairedSummary);
             }
             if (!paired.isEmpty()) {
                 write(dir.resolve("paired.csv"), "trace,threads,run,event,strategy,address,scenario,outcome,nodes_read,"
