@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
                         + " the known-incorrect strategies read freed memory and may crash a JVM: prefer native-asan."})
 public final class DemoCommand implements Callable<Integer> {
     /** The demo's retry accounting: paired, at the traces' own contention and two sweep levels. */
-    static final RetryAccounting DEMO_SWEEP = new RetryAccounting(true, List.of(0.0, 0.01, 0.1));
+    static final RetryAccounting DEMO_SWEEP = new RetryAccounting(true, List.of(0.0, 0.001, 0.01));
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + " then the built-in hunt (--amplify max --deterministic) ...%n", traces.size(), runs, VerdictSettings.DEFAULT.reps());
         o.flush();
         // The replay's own hunt (OUT/hunt, OUT/hunt.csv) is the demo's: the verdict's correctness comes from it.
-        // and the contention sweep (1 %, 10 % of faults retried): where the strategies differ at all
+        // and the contention sweep (0.1 %, 1 % of faults retried): where the strategies differ at all
         ReplayBatch.run(measure, DEMO_SWEEP, VerdictSettings.DEFAULT, dir, "./vmalab demo", System.err,
                 ReplayBatch.Progress.NONE, false);
         Path huntDir = dir.resolve(BuiltInHunt.FOLDER);

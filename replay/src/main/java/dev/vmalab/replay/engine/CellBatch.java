@@ -62,6 +62,14 @@ public final class CellBatch {
         }
     }
 
+    /**
+     * The thread counts a target is replayed at: all of them at the trace's own contention; the sweep's
+     * levels only at the highest, where the verdict compares costs (the contended case).
+     */
+    public static List<Integer> threadsAt(ReplaySettings s, double target) {
+        return target == 0 ? s.threads() : List.of(java.util.Collections.max(s.threads()));
+    }
+
     private static void cells(ReplaySettings s, List<LookupStrategy> compared, double target, LookupStrategy strategy,
                               int run, List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone,
                               ResultTables tables, PairedTables paired, List<CellResult> results, int reps,
@@ -73,7 +81,7 @@ public final class CellBatch {
                 ? FlameProfiler.start(out.resolve("flame").resolve(strategy.name() + ".html"), err) : null;
         try {
             for (LoadedTrace trace : traces) {
-                for (int threads : s.threads()) {
+                for (int threads : threadsAt(s, target)) {
                     CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
                     ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
                     CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),

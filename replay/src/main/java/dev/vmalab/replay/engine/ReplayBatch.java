@@ -98,7 +98,8 @@ public final class ReplayBatch {
                 + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + " " + v + "\n";
         ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
         deleteTree(out.resolve(".cells"));
-        int cellsPerBatch = traces.size() * s.threads().size() * accounting.targets().size();
+        int cellsPerBatch = traces.size() * accounting.targets().stream()
+                .mapToInt(t -> CellBatch.threadsAt(s, t).size()).sum();
         int batches = s.runs() * strategies.size();
         List<String> order = new ArrayList<>();
         for (int run = 1; run <= s.runs(); run++) {

@@ -88,7 +88,7 @@ final class RetrySections {
             if (rows.size() >= LISTED_EVENTS) continue;
             for (PairedCsv.Row r : ev) {
                 rows.add(List.of(Html.esc(r.trace()), String.valueOf(r.threads()), String.valueOf(r.run()),
-                        String.valueOf(r.event()), "<span class=\"mono\">" + Html.esc(r.address()) + "</span>",
+                        r.event(), "<span class=\"mono\">" + Html.esc(r.address()) + "</span>",
                         Html.esc(r.scenario()), Html.esc(r.strategy()), cell(r.outcome(), r.nodesRead(), r.walksFromRoot(),
                                 MatrixCsv.flag(r.staleIndex()), MatrixCsv.flag(r.staleNode()), MatrixCsv.flag(r.violation()))));
             }

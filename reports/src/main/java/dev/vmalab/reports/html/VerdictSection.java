@@ -48,6 +48,8 @@ final class VerdictSection {
         return switch (v.status()) {
             case CHEAPEST -> "Cheapest correct: " + String.join(" = ", v.cheapestClass());
             case ONLY_CORRECT_CLASS -> "The only correct class: " + String.join(" = ", v.cheapestClass());
+            case CHEAPEST_TIED -> "No single cheapest: tied within the A/A noise floor: " + String.join(", ", v.cheapestClass())
+                    + " (the other correct classes cost more; see the cost table).";
             case SAME_COST -> "The correct strategies cost the same (no measured level separates them).";
             case DEPENDS_ON_REGIME -> "No single cheapest: it depends on the retry rate (see the cost table).";
             case COST_NOT_ESTABLISHED -> "Cost not established: this folder has no paired retry accounting and no matrix.";

@@ -9,12 +9,16 @@ public final class PairedCsv {
     static final List<String> COLUMNS = List.of("trace", "threads", "run", "event", "strategy", "address", "scenario",
             "outcome", "nodes_read", "walks_from_root", "stale_index", "stale_node", "violation");
 
-    public record Row(String trace, int threads, int run, long event, String strategy, String address, String scenario,
+    /**
+     * @param event the event's name in its run ({@code <live strategy>-<n>}: the cell it was captured in)
+     * @param level the contention sweep's level it was captured at ({@code contention_target}; "0" when absent)
+     */
+    public record Row(String trace, int threads, int run, String event, String strategy, String address, String scenario,
                       String outcome, long nodesRead, long walksFromRoot, String staleIndex, String staleNode,
-                      String violation) {
+                      String violation, String level) {
         /** The event this row answers, the same for every strategy. */
         public String eventKey() {
-            return trace + "|" + threads + "|" + run + "|" + event;
+            return trace + "|" + threads + "|" + run + "|" + level + "|" + event;
         }
 
         /** What the strategy's retry did, without its name (as {@link MatrixCsv.Row#effect()}). */
@@ -32,9 +36,10 @@ public final class PairedCsv {
             if (!MatrixCsv.OUTCOMES.contains(outcome)) {
                 throw l.error("outcome '" + outcome + "' is not one of " + MatrixCsv.OUTCOMES);
             }
-            return new Row(l.text("trace"), l.intValue("threads"), l.intValue("run"), l.longValue("event"),
+            return new Row(l.text("trace"), l.intValue("threads"), l.intValue("run"), l.text("event"),
                     l.text("strategy"), l.text("address"), l.text("scenario"), outcome, l.longValue("nodes_read"),
-                    l.longValue("walks_from_root"), l.text("stale_index"), l.text("stale_node"), l.text("violation"));
+                    l.longValue("walks_from_root"), l.text("stale_index"), l.text("stale_node"), l.text("violation"),
+                    l.record().isMapped("contention_target") ? l.text("contention_target") : "0");
         });
     }
 }

@@ -19,7 +19,8 @@ import java.util.TreeMap;
 /**
  * Expected extra cost per fault of each class, per contention level: for each run, the class's
  * paired extra aborts and node reads (paired-summary.csv, against the reference) times the unit
- * costs, over the reference's lookups in that run (summary.csv). A run without paired rows had no
+ * costs, over the lookups of the cells whose -EAGAINs were pooled into that run's paired rows (every
+ * strategy that ran the per-VMA path, summary.csv). A run without paired rows had no
  * -EAGAIN event: its extra work is zero. A baseline without per-VMA locks (success 0) is priced by its
  * own fallbacks beyond the reference's (summary.csv), since it differs on every fault. Runs pair across
  * classes (same run, same events), so two
@@ -73,6 +74,15 @@ final class ClassCosts {
         java.util.Set<RunKey> refKeys = new java.util.HashSet<>();
         for (SummaryRow r : refRows) refKeys.add(r.key());
         List<Integer> runs = List.copyOf(faultsByRun.keySet());
+        // paired-summary.csv pools the events of every cell of a run (each strategy's live replay captured its
+        // own -EAGAINs): its extra work is per fault of those cells, the ones that ran the per-VMA path
+        Map<Integer, Long> pooledByRun = new TreeMap<>();
+        for (SummaryRow r : in.rowsAt(level)) {
+            if (r.threads() == threads && r.success() > 0 && faultsByRun.containsKey(r.key().run())) {
+                pooledByRun.merge(r.key().run(), r.lookups(), Long::sum);
+            }
+        }
+        long pooled = pooledByRun.values().stream().mapToLong(Long::longValue).sum();
         long events = in.pairedSummary().stream().filter(p -> p.strategy().equals(reference)
                 && p.contentionTarget() == level && refKeys.contains(p.key(reference)))
                 .mapToLong(PairedSummaryCsv.Row::events).sum();
@@ -81,12 +91,19 @@ final class ClassCosts {
         for (EquivalenceClass c : classes) {
             String rep = c.members().contains(reference) ? reference : c.members().getFirst();
             double[] ns = new double[runs.size()];
+            double abortsPerFault = 0, nodesPerFault = 0;
             long aborts = 0, nodes = 0;
             for (PairedSummaryCsv.Row p : in.pairedSummary()) {
                 if (!p.strategy().equals(rep) || p.contentionTarget() != level || !refKeys.contains(p.key(reference))) continue;
-                ns[runs.indexOf(p.run())] += p.extraAborts() * costs.abortFallbackNs() + p.extraNodes() * costs.nodeReadNs();
+                long faults = pooledByRun.getOrDefault(p.run(), faultsByRun.get(p.run()));
+                ns[runs.indexOf(p.run())] += (p.extraAborts() * costs.abortFallbackNs() + p.extraNodes() * costs.nodeReadNs())
+                        / faults;
                 aborts += p.extraAborts();
                 nodes += p.extraNodes();
+            }
+            if (pooled > 0) {
+                abortsPerFault = (double) aborts / pooled;
+                nodesPerFault = (double) nodes / pooled;
             }
             // A baseline without per-VMA locks (every fault an abort: success 0 in summary.csv) differs on every
             // fault, not only on -EAGAIN events: its cost is its own fallbacks beyond the reference's.
@@ -98,15 +115,15 @@ final class ClassCosts {
                     if (i < 0) continue;
                     long extra = r.abort() - refRows.stream().filter(x -> x.key().run() == r.key().run()
                             && x.key().trace().equals(r.key().trace())).mapToLong(SummaryRow::abort).sum();
-                    ns[i] += extra * costs.abortFallbackNs();
+                    ns[i] += extra * costs.abortFallbackNs() / faultsByRun.get(runs.get(i));
                     aborts += extra;
+                    abortsPerFault += (double) extra / lookups;
                 }
             }
-            for (int i = 0; i < ns.length; i++) ns[i] /= faultsByRun.get(runs.get(i));
             perRun.put(c.name(), ns);
             double mean = Samples.mean(ns);
-            cc.add(new ClassCost(c.name(), rep, ns.length, mean, interval(ns), aborts, nodes, 1e6 * aborts / lookups,
-                    1e6 * nodes / lookups, 100 * mean / refNs));
+            cc.add(new ClassCost(c.name(), rep, ns.length, mean, interval(ns), aborts, nodes, 1e6 * abortsPerFault,
+                    1e6 * nodesPerFault, 100 * mean / refNs));
         }
         List<String> separated = new ArrayList<>();
         for (EquivalenceClass a : classes) {

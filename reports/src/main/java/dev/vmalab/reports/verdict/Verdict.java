@@ -40,6 +40,11 @@ public record Verdict(
         CHEAPEST,
         /** Only one class of strategies is correct. */
         ONLY_CORRECT_CLASS,
+        /**
+         * Several correct classes are never dearer than any other at any level, and none is cheaper than the
+         * others: they tie for cheapest within the noise floor (each beats the rest somewhere); no cheapest named.
+         */
+        CHEAPEST_TIED,
         /** No level separates the correct classes (beyond the noise floor). */
         SAME_COST,
         /** The classes' order changes between levels. */
@@ -75,6 +80,8 @@ public record Verdict(
         StringBuilder b = new StringBuilder(switch (status) {
             case CHEAPEST -> "cheapest correct: " + String.join(" = ", cheapestClass);
             case ONLY_CORRECT_CLASS -> "the only correct class: " + String.join(" = ", cheapestClass);
+            case CHEAPEST_TIED -> "no single cheapest: tied within the noise floor: " + String.join(", ", cheapestClass)
+                    + " (the other correct classes cost more)";
             case SAME_COST -> "the correct strategies cost the same: no level separates their classes";
             case DEPENDS_ON_REGIME -> "no single cheapest: the correct classes' order depends on the retry rate";
             case COST_NOT_ESTABLISHED -> "cost not established (no paired retry accounting and no retry matrix in this folder); no cheapest named";
@@ -82,7 +89,9 @@ public record Verdict(
             case NO_CORRECT_STRATEGY -> "no correct strategy: every hunted strategy was caught";
         });
         workload().ifPresent(w -> b.append("; ").append(regimeText(w, "at this workload's")));
-        regimes.stream().filter(r -> !r.workload() && !r.separated().isEmpty()).findFirst()
+        // the sweep's highest level: where the classes differ most (the page has every level)
+        regimes.stream().filter(r -> !r.workload() && !r.separated().isEmpty())
+                .max(java.util.Comparator.comparingDouble(Regime::retriesPerMillion))
                 .ifPresent(r -> b.append("; ").append(regimeText(r, "at the sweep's")));
         List<String> caught = standings.stream().filter(s -> s.correctness() == Correctness.CAUGHT)
                 .map(s -> s.strategy() + " (" + (s.huntViolations() > 0 ? s.huntViolations() + " violations in the built-in hunt"
@@ -110,10 +119,16 @@ public record Verdict(
             return String.format(Locale.ROOT, "%s the correct classes cost the same within %s ns per fault "
                     + "(spread %s ns; noise floor %s ns)", rate, num(Math.max(spread, noise.ns())), num(spread), num(noise.ns()));
         }
-        return String.format(Locale.ROOT, "%s %s costs %s ns per fault more than %s (%s%% of a lookup; %s extra aborts "
-                        + "and %s extra node reads per million faults)", rate, hi.className(), num(spread), lo.className(),
-                signed(hi.percentOfReference() - lo.percentOfReference()), num(hi.extraAbortsPerMillion() - lo.extraAbortsPerMillion()),
-                num(hi.extraNodesPerMillion() - lo.extraNodesPerMillion()));
+        // every dearer class against the cheapest, cheapest first
+        List<String> dearer = r.costs().stream().filter(c -> c != lo)
+                .sorted(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault))
+                .map(c -> String.format(Locale.ROOT, "%s costs %s ns per fault more than %s (%s%% of a lookup; %s extra "
+                                + "aborts and %s extra node reads per million faults)", c.className(),
+                        num(c.extraNsPerFault() - lo.extraNsPerFault()), lo.className(),
+                        signed(c.percentOfReference() - lo.percentOfReference()),
+                        num(c.extraAbortsPerMillion() - lo.extraAbortsPerMillion()),
+                        num(c.extraNodesPerMillion() - lo.extraNodesPerMillion()))).toList();
+        return rate + " " + String.join(", ", dearer);
     }
 
     static String num(double v) {

@@ -94,11 +94,19 @@ public final class VerdictCalculator {
         } else {
             Optional<EquivalenceClass> dominant = dominant(ranked, regimes);
             boolean anySeparated = regimes.stream().anyMatch(r -> !r.separated().isEmpty());
-            status = dominant.isPresent() ? Verdict.Status.CHEAPEST
-                    : anySeparated ? Verdict.Status.DEPENDS_ON_REGIME : Verdict.Status.SAME_COST;
-            cheapestClass = dominant.map(EquivalenceClass::members).orElse(List.of());
+            List<EquivalenceClass> neverDearer = ranked.stream().filter(x -> neverDearer(x, regimes)).toList();
+            if (dominant.isPresent()) {
+                status = Verdict.Status.CHEAPEST;
+                cheapestClass = dominant.get().members();
+            } else if (anySeparated && neverDearer.size() > 1) {
+                status = Verdict.Status.CHEAPEST_TIED; // names the tied classes, not a cheapest
+                cheapestClass = neverDearer.stream().map(EquivalenceClass::name).toList();
+            } else {
+                status = anySeparated ? Verdict.Status.DEPENDS_ON_REGIME : Verdict.Status.SAME_COST;
+                cheapestClass = List.of();
+            }
         }
-        Optional<String> cheapest = cheapestClass.isEmpty() ? Optional.empty()
+        Optional<String> cheapest = cheapestClass.isEmpty() || status == Verdict.Status.CHEAPEST_TIED ? Optional.empty()
                 : Optional.of(cheapestClass.contains(reference) ? reference : cheapestClass.getFirst());
         return new Verdict(status, cheapest, cheapestClass, threads, reference, standings, eq.classes(), eq.source(),
                 regimes, costs, noise, evidence, AbTable.rows(reference, atThreads, differences));
@@ -167,6 +175,11 @@ public final class VerdictCalculator {
     }
 
     /** The class never dearer at any level and cheaper than each other class at one level at least. */
+    /** No level has another class cheaper than {@code x} beyond the noise floor. */
+    static boolean neverDearer(EquivalenceClass x, List<Regime> regimes) {
+        return regimes.stream().flatMap(r -> r.separated().stream()).noneMatch(p -> p.endsWith(" < " + x.name()));
+    }
+
     static Optional<EquivalenceClass> dominant(List<EquivalenceClass> classes, List<Regime> regimes) {
         for (EquivalenceClass x : classes) {
             boolean neverDearer = regimes.stream().flatMap(r -> r.separated().stream())

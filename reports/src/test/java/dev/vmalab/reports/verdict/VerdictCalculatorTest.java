@@ -191,4 +191,30 @@ class VerdictCalculatorTest {
         assertThat(b[2]).isCloseTo(400, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(UnitCostEstimate.leastSquares(y, nodes, new double[6])).isNull(); // no fallback variation: singular
     }
+
+    @Test
+    void classesTiedWithinTheNoiseFloorAreNamedTogetherAndNoCheapestIsNamed() {
+        // mas-reset's extra aborts are real but cost less than the A/A noise floor; mmap-lock-only, the
+        // baseline without per-VMA locks (every fault an abort), is dearer than both at every level
+        VerdictFixture f = matrix(new VerdictFixture());
+        f.runs(T, 2, 5, 0, 100_000, 4, 100, "mas-set", "mas-reset", "full-reinit", "iter-passed-down");
+        f.runs(T, 2, 5, 0, 100_000, 4, 104, "mas-set#aa"); // the A/A control 4 ns off: the noise floor
+        f.runs(T, 2, 5, 0, 100_000, 4, 80, "no-reset");
+        for (int r = 1; r <= 5; r++) f.run(T, "mmap-lock-only", 2, r, 0, 100_000, 0, 100_000, 300, 0);
+        f.matrix("munmap-below", "mmap-lock-only", "ABORT_NULL", 0, 0, false, false);
+        f.runs(SWEEP, 2, 5, 0.01, 100_000, 1_000, 101, "mas-set", "mas-reset", "full-reinit", "iter-passed-down", "mas-set#aa");
+        for (int r = 1; r <= 5; r++) {
+            f.run(SWEEP, "mmap-lock-only", 2, r, 0.01, 100_000, 0, 100_000, 300, 0);
+            for (String s : SAME) f.pairedSummary(SWEEP, 2, r, s, 1_000, 1_000, 0, 3_000, 0, 0);
+            f.pairedSummary(SWEEP, 2, r, "mas-reset", 1_000, 999, 1, 3_000, 1, 0);
+        }
+        for (String s : ALL) f.hunt(s, T, s.equals("no-reset") ? 3 : 0);
+        f.hunt("mmap-lock-only", T, 0);
+        Verdict v = decide(f);
+        assertThat(v.status()).isEqualTo(Verdict.Status.CHEAPEST_TIED);
+        assertThat(v.cheapest()).isEmpty();
+        assertThat(v.cheapestClass()).containsExactly("mas-set = full-reinit = iter-passed-down", "mas-reset");
+        assertThat(v.headline()).startsWith("no single cheapest: tied within the noise floor")
+                .contains("mmap-lock-only costs");
+    }
 }
