@@ -46,6 +46,18 @@ public final class VerdictCalculator {
         NoiseFloor noise = noiseFloor(reference, atThreads);
         EquivalenceClasses eq = EquivalenceClasses.of(strategies, in);
         UnitCostEstimate costs = UnitCostEstimate.fromSummary(workloadRows);
+        // the kernel's own costs on this machine (./vmalab calibrate), where the folder has them: each cost it
+        // measured replaces the model's
+        if (java.nio.file.Files.isRegularFile(folder.dir().resolve(dev.vmalab.reports.results.UnitCosts.FILE))) {
+            var k = dev.vmalab.reports.results.UnitCosts.of(folder);
+            boolean node = !Double.isNaN(k.nodeReadNs()), fallback = !Double.isNaN(k.abortFallbackNs());
+            if (node || fallback) {
+                costs = new UnitCostEstimate(node ? k.nodeReadNs() : costs.nodeReadNs(),
+                        fallback ? k.abortFallbackNs() : costs.abortFallbackNs(),
+                        "kernel, " + k.source() + (node && fallback ? ""
+                                : "; the rest model-measured: " + costs.source()));
+            }
+        }
         List<String> correct = strategies.stream().filter(s -> correctness.get(s) == Correctness.CORRECT).toList();
         // The classes ranked: each class's correct members (an unhunted twin of a correct strategy stays out).
         List<EquivalenceClass> ranked = new ArrayList<>();
