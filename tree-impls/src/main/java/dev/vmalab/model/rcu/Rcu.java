@@ -63,7 +63,9 @@ public final class Rcu {
 
     /**
      * Another RCU implementation whose read side must be entered too: the
-     * native backend's liburcu, which frees the kernel code's nodes.
+     * native backend's liburcu. Its replaced nodes are freed after this
+     * class's grace periods (native-backend's lab-controlled frees), except
+     * on trees not in lab mode, which liburcu frees itself.
      */
     public interface ReadSide {
         void lock();
