@@ -47,7 +47,7 @@ public final class CellCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplaySettings s = options.settings(spec.commandLine());
         List<LoadedTrace> traces = new ArrayList<>();
-        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
+        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit(), s.lenient()));
         var registry = StrategyRegistry.withJars(s.strategyJars());
         ResultTables tables = new ResultTables();
         PairedTables paired = new PairedTables();

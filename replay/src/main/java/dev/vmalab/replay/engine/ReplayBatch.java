@@ -93,7 +93,7 @@ public final class ReplayBatch {
         List<LookupStrategy> strategies = new ArrayList<>(selected);
         if (v.aaControl()) strategies.add(new AaStrategy(AaStrategy.referenceOf(selected)));
         List<LoadedTrace> traces = new ArrayList<>();
-        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
+        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit(), s.lenient()));
         String settings = String.join("\n", s.traces().stream().map(Path::toString).toList()) + "\n"
                 + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + " " + v + "\n";
         ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
@@ -241,6 +241,10 @@ public final class ReplayBatch {
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
         Map<String, String> props = new LinkedHashMap<>(MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
+        if (s.lenient()) {
+            props.put("lenient", "true");
+            props.put("skipped", Long.toString(traces.stream().mapToLong(t -> t.skips().total()).sum()));
+        }
         props.putAll(more);
         MachineInfo.write(out, props);
     }
