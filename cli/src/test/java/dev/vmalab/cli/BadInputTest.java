@@ -352,6 +352,56 @@ class BadInputTest {
         assertThat(mine).hasContent("not the lab's");
     }
 
+    @Test
+    void replayOutUnderProcIsRefused() throws IOException {
+        assertThat(vmalab(replay(csv(), Path.of("/proc/vmalab-test-out")))).isEqualTo(1);
+        oneLine("/proc/vmalab-test-out: is under proc");
+    }
+
+    // 2. interruption: the report of an interrupted folder, and an interrupted import
+
+    @Test
+    void aReportOfAnIncompleteFolderRendersWithABannerAndNoVerdict() throws IOException {
+        Path dir = folder("r", "mas-set,no-reset");
+        Files.writeString(dir.resolve("machine.properties"), "incomplete=true\ncells_done=1\ncells_total=2\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(vmalab("report", dir.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("INCOMPLETE: interrupted replay: 1 of 2 cells finished",
+                "verdict: none (every strategy must have every cell)");
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("Incomplete result folder: no verdict.",
+                "--resume " + dir);
+    }
+
+    @Test
+    void anInterruptedImportLeavesNoTemporaryAndNoOutput() throws Exception {
+        // The input is a FIFO fed half a sample: the import waits for more with its output open, and is stopped there.
+        Path fifo = tmp.resolve("in.perf");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        List<String> lines;
+        try (InputStream in = TraceSource.of(SAMPLES.resolve("xz-t2.perf.xz")).open().in()) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        Path o = tmp.resolve("o.csv.xz");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "import", fifo.toString(), "-o", o.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+        try (java.io.OutputStream feed = Files.newOutputStream(fifo)) { // opens once the import opens its input
+            feed.write((String.join("\n", lines.subList(0, lines.size() / 2)) + "\n").getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (temporaries(tmp).isEmpty() && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(temporaries(tmp)).as("the import is writing its output").isNotEmpty();
+            p.destroy(); // SIGTERM; Ctrl-C takes the same path (shutdown hooks)
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (IOException brokenPipe) {
+            // the reader went away first: fine
+        }
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("log.txt"))).isNotZero();
+        assertThat(temporaries(tmp)).as("hidden .tmp files left").isEmpty();
+        assertThat(o).doesNotExist();
+    }
+
     // 6. command line
 
     @Test
