@@ -169,6 +169,9 @@ class BadInputTest {
         ImportSummary s = PerfImport.run(in, out, ImportOptions.LENIENT);
         assertThat(s.skipped()).containsEntry(ImportProblem.TRUNCATED_INPUT, 1L);
         assertThat(s.events()).isPositive();
+        // where it ended: the first line not read whole, the one after the last line read
+        assertThat(s.endedAtLine()).isEqualTo(s.lines() + 1);
+        assertThat(s.format()).contains("input ended at line     " + (s.lines() + 1) + " (damaged;");
     }
 
     /** A sample's perf script text, compressed as wanted: big enough that whole xz chunks (2 MiB of text) precede the cut. */
