@@ -55,11 +55,8 @@ class InterruptResumeTest {
                 "--out", out.toString()));
         args.addAll(options);
 
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ReplayMain.class.getName()));
-        cmd.addAll(args);
         Path log = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(dir.resolve("stdout.txt").toFile()).start();
+        Process p = start(args);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (cellsDone(out) < 1 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(10);
         assertThat(p.isAlive()).as("still replaying when stopped (else the trace is too short to test this)").isTrue();
@@ -78,7 +75,50 @@ class InterruptResumeTest {
             assertThat(logs.count()).as("no log of an unfinished cell").isEqualTo(partial.size());
         }
 
-        // Mark every kept cell: one cell per .partial/ folder (a cell, not a whole (strategy, run) batch).
+        Map<String, byte[]> keptLogs = markKept(out);
+        assertThat(keptLogs).hasSize(partial.size());
+
+        args.addAll(List.of("--resume", out.toString()));
+        assertThat(ReplayMain.commandLine().execute(args.toArray(String[]::new))).isZero();
+        assertThat(out.resolve(ResumeState.DIR)).doesNotExist();
+        assertThat(Files.readString(out.resolve("machine.properties"))).doesNotContain("incomplete");
+        assertKept(out, keptLogs);
+
+        Path whole = dir.resolve("whole");
+        List<String> again = new ArrayList<>(args.subList(0, args.size() - 2));
+        again.set(again.indexOf(out.toString()), whole.toString());
+        assertThat(ReplayMain.commandLine().execute(again.toArray(String[]::new))).isZero();
+        assertThat(counters(out)).as("no missing cell skipped, the same counters").hasSize(cells).isEqualTo(counters(whole));
+    }
+
+    @Test
+    void inTimedRoundsARunsUnsweptCellsAreKeptAsOneGroup() throws Exception {
+        // In-process with repetitions: the strategies alternate in rounds, a run's cells are timed together.
+        Path trace = TestTraces.churn(dir, 1500, 2);
+        Path out = dir.resolve("out");
+        List<String> args = new ArrayList<>(List.of("replay", trace.toString(), "--strategies", "mas-set,no-reset",
+                "--threads", "1", "--runs", "2", "--reps", "2", "--in-process", "--no-hunt", "--out", out.toString()));
+        Process p = start(args);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (cellsDone(out) < 3 && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+        assertThat(p.isAlive()).as("run 2 still replaying when stopped").isTrue();
+        p.destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        List<CSVRecord> partial = CountersAddUpTest.read(out.resolve("summary.csv"));
+        assertThat(partial).as("run 1: mas-set, no-reset and the A/A control, together")
+                .extracting(r -> r.get("run")).containsExactly("1", "1", "1");
+        Map<String, byte[]> keptLogs = markKept(out);
+
+        args.addAll(List.of("--resume", out.toString()));
+        assertThat(ReplayMain.commandLine().execute(args.toArray(String[]::new))).isZero();
+        assertKept(out, keptLogs);
+        assertThat(CountersAddUpTest.read(out.resolve("summary.csv"))).extracting(r -> r.get("run"))
+                .containsExactlyInAnyOrder("1", "1", "1", "2", "2", "2");
+        assertThat(CountersAddUpTest.read(out.resolve("timing.csv"))).hasSize(6);
+    }
+
+    /** Marks every kept cell (one cell per .partial/ folder, not a (strategy, run) batch); returns its histogram's bytes by name. */
+    private static Map<String, byte[]> markKept(Path out) throws IOException {
         Map<String, byte[]> keptLogs = new TreeMap<>();
         for (Path cell : cellDirs(out)) {
             Path summary = cell.resolve("summary.csv");
@@ -94,12 +134,11 @@ class InterruptResumeTest {
             String stem = r.get("trace") + "__" + r.get("strategy") + "__t" + r.get("threads") + "__r" + r.get("run");
             keptLogs.put(stem, Files.readAllBytes(out.resolve("histograms").resolve(stem + ".hlog")));
         }
-        assertThat(keptLogs).hasSize(partial.size());
+        return keptLogs;
+    }
 
-        args.addAll(List.of("--resume", out.toString()));
-        assertThat(ReplayMain.commandLine().execute(args.toArray(String[]::new))).isZero();
-        assertThat(out.resolve(ResumeState.DIR)).doesNotExist();
-        assertThat(Files.readString(out.resolve("machine.properties"))).doesNotContain("incomplete");
+    /** After the resume: every marked cell kept (its row and its histogram), no other row marked. */
+    private static void assertKept(Path out, Map<String, byte[]> keptLogs) throws IOException {
         List<CSVRecord> resumed = CountersAddUpTest.read(out.resolve("summary.csv"));
         assertThat(resumed.stream().filter(r -> r.get("wall_ms").equals(MARK)).count())
                 .as("every cell kept from before the interrupt, none re-run").isEqualTo(keptLogs.size());
@@ -107,12 +146,14 @@ class InterruptResumeTest {
             assertThat(Files.readAllBytes(out.resolve("histograms").resolve(e.getKey() + ".hlog")))
                     .as("a kept cell's histogram is not rewritten").isEqualTo(e.getValue());
         }
+    }
 
-        Path whole = dir.resolve("whole");
-        List<String> again = new ArrayList<>(args.subList(0, args.size() - 2));
-        again.set(again.indexOf(out.toString()), whole.toString());
-        assertThat(ReplayMain.commandLine().execute(again.toArray(String[]::new))).isZero();
-        assertThat(counters(out)).as("no missing cell skipped, the same counters").hasSize(cells).isEqualTo(counters(whole));
+    private Process start(List<String> args) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), ReplayMain.class.getName()));
+        cmd.addAll(args);
+        return new ProcessBuilder(cmd).redirectError(dir.resolve("stderr.txt").toFile())
+                .redirectOutput(dir.resolve("stdout.txt").toFile()).start();
     }
 
     @Test
