@@ -142,7 +142,7 @@ public final class ReplayBatch {
                 again))) {
             for (int run = 1; run <= s.runs(); run++) {
                 if (rounds != null) {
-                    runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, state, cells);
+                    runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, cells);
                     continue;
                 }
                 for (LookupStrategy strategy : strategies) {
@@ -199,7 +199,7 @@ public final class ReplayBatch {
      */
     private static void runInRounds(ReplaySettings s, RetryAccounting accounting, TimedRounds rounds,
                                     List<LookupStrategy> strategies, int run, List<LoadedTrace> traces, Path out,
-                                    PrintStream err, Progress progress, ResumeState state, CellBatch.Cells cells)
+                                    PrintStream err, Progress progress, CellBatch.Cells cells)
             throws IOException {
         boolean roundsDone = true;
         for (LookupStrategy st : strategies) {
