@@ -231,6 +231,72 @@ class BadInputTest {
         oneLine(t + ":401: time goes backwards");
     }
 
+    // --lenient: the same bad rows skipped and counted by reason, in traces.csv, machine.properties and the report
+
+    private static java.util.Map<String, String> tracesRow(Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("traces.csv"));
+        List<String> header = List.of(lines.get(0).split(",", -1));
+        List<String> row = List.of(lines.get(1).split(",", -1));
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) m.put(header.get(i), row.get(i));
+        return m;
+    }
+
+    @Test
+    void lenientReplaySkipsImpossibleAndBadRowsAndCountsThemByReason() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv()));
+        lines.add("99999999999999,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,");
+        lines.add("5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,");
+        lines.add("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        lines.add("888125055000,12006,12006,fault");
+        lines.add("99999999999999,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,");
+        Path t = Files.write(tmp.resolve("bad.csv"), lines);
+        Path dir = tmp.resolve("r");
+        assertThat(vmalab(replay(t, dir))).as("strict: the first bad row").isEqualTo(1);
+        oneLine(t + ":401: mmap of length 0 that succeeded");
+        assertThat(dir.resolve("summary.csv")).doesNotExist();
+
+        assertThat(vmalab(replay(t, dir, "--lenient"))).as(err.toString()).isZero();
+        assertThat(err.toString()).contains(t + ": --lenient: 5 skipped (mmap of length 0 that succeeded: 1, ");
+        var row = tracesRow(dir);
+        assertThat(row).containsEntry("events", "398").containsEntry("skipped", "5").containsEntry("ended_at_line", "");
+        assertThat(row.get("skipped_by_reason")).isEqualTo("mmap of length 0 that succeeded=1;munmap range overflowing 2^64=1;"
+                + "time goes backwards=1;unknown event=1;wrong number of columns=1");
+        assertThat(Files.readString(dir.resolve("machine.properties"))).contains("lenient=true", "skipped=5");
+        assertThat(Files.readString(dir.resolve("summary.csv"))).contains("mas-set");
+
+        assertThat(vmalab("report", dir.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("LENIENT: bad: 5 rows skipped (--lenient): mmap of length 0 that succeeded=1");
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("Traces read leniently.", "5 rows skipped");
+    }
+
+    @Test
+    void aCutZstdTraceIsRefusedNamingItsLineOrReplayedUpToTheDamage() throws IOException {
+        byte[] zst = Files.readAllBytes(SAMPLES.resolve("jvm-workers.csv.zst"));
+        Path cut = Files.write(tmp.resolve("cut.csv.zst"), java.util.Arrays.copyOf(zst, zst.length / 2));
+        Path dir = tmp.resolve("r");
+        assertThat(vmalab(replay(cut, dir))).isEqualTo(1);
+        oneLine(cut + ":", "truncated or corrupt .zst input", "the lines before it were read");
+        String line = err.toString().replaceAll("(?s).*" + java.util.regex.Pattern.quote(cut.toString()) + ":(\\d+):.*", "$1");
+        assertThat(dir.resolve("summary.csv")).doesNotExist();
+
+        assertThat(vmalab(replay(cut, dir, "--lenient"))).as(err.toString()).isZero();
+        assertThat(err.toString()).contains(cut + ": --lenient: 0 skipped; input ended at line " + line + " (truncated or corrupt .zst input");
+        var row = tracesRow(dir);
+        assertThat(row).containsEntry("ended_at_line", line).containsEntry("skipped", "0");
+        assertThat(Long.parseLong(row.get("events"))).isEqualTo(Long.parseLong(line) - 3); // lines 3 .. line-1
+        assertThat(temporaries(tmp)).isEmpty();
+    }
+
+    @Test
+    void traceStatsLenientCountsWhatItSkipped() throws IOException {
+        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        assertThat(vmalab("trace", "stats", t.toString())).isEqualTo(1);
+        oneLine(t + ":401: unknown event 'teleport'");
+        assertThat(vmalab("trace", "stats", t.toString(), "--lenient")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("skipped (--lenient): 1 skipped (unknown event: 1)");
+    }
+
     private Path folder(String name, String strategy) throws IOException {
         Path dir = tmp.resolve(name);
         List<String> a = new ArrayList<>(List.of(replay(csv(), dir)));
@@ -284,6 +350,56 @@ class BadInputTest {
         assertThat(dir.resolve("index.html")).as("the old page beside new data").doesNotExist();
         assertThat(dir.resolve("report")).doesNotExist();
         assertThat(mine).hasContent("not the lab's");
+    }
+
+    @Test
+    void replayOutUnderProcIsRefused() throws IOException {
+        assertThat(vmalab(replay(csv(), Path.of("/proc/vmalab-test-out")))).isEqualTo(1);
+        oneLine("/proc/vmalab-test-out: is under proc");
+    }
+
+    // 2. interruption: the report of an interrupted folder, and an interrupted import
+
+    @Test
+    void aReportOfAnIncompleteFolderRendersWithABannerAndNoVerdict() throws IOException {
+        Path dir = folder("r", "mas-set,no-reset");
+        Files.writeString(dir.resolve("machine.properties"), "incomplete=true\ncells_done=1\ncells_total=2\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        assertThat(vmalab("report", dir.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("INCOMPLETE: interrupted replay: 1 of 2 cells finished",
+                "verdict: none (every strategy must have every cell)");
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("Incomplete result folder: no verdict.",
+                "--resume " + dir);
+    }
+
+    @Test
+    void anInterruptedImportLeavesNoTemporaryAndNoOutput() throws Exception {
+        // The input is a FIFO fed half a sample: the import waits for more with its output open, and is stopped there.
+        Path fifo = tmp.resolve("in.perf");
+        assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0);
+        List<String> lines;
+        try (InputStream in = TraceSource.of(SAMPLES.resolve("xz-t2.perf.xz")).open().in()) {
+            lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        }
+        Path o = tmp.resolve("o.csv.xz");
+        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "import", fifo.toString(), "-o", o.toString());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log.txt").toFile()).start();
+        try (java.io.OutputStream feed = Files.newOutputStream(fifo)) { // opens once the import opens its input
+            feed.write((String.join("\n", lines.subList(0, lines.size() / 2)) + "\n").getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            while (temporaries(tmp).isEmpty() && p.isAlive() && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(temporaries(tmp)).as("the import is writing its output").isNotEmpty();
+            p.destroy(); // SIGTERM; Ctrl-C takes the same path (shutdown hooks)
+            assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        } catch (IOException brokenPipe) {
+            // the reader went away first: fine
+        }
+        assertThat(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(tmp.resolve("log.txt"))).isNotZero();
+        assertThat(temporaries(tmp)).as("hidden .tmp files left").isEmpty();
+        assertThat(o).doesNotExist();
     }
 
     // 6. command line

@@ -82,6 +82,9 @@ public final class ReplayCommand implements Callable<Integer> {
                     resume != null);
         }
         if (calibration != null) CalibrationCopy.copyInto(calibration, outcome.out());
+        for (var t : outcome.traces()) { // --lenient: what was left out (traces.csv and the report keep it too)
+            if (!t.skips().isEmpty()) spec.commandLine().getErr().println("vmalab replay: " + t.path() + ": --lenient: " + t.skips().format());
+        }
         printSummary(spec.commandLine().getOut(), s, outcome);
         return 0;
     }

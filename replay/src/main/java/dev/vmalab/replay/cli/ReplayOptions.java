@@ -72,6 +72,11 @@ public final class ReplayOptions {
     @Option(names = "--profile", description = "Write an async-profiler CPU flame graph per strategy into OUT/flame/.")
     boolean profile;
 
+    @Option(names = "--lenient",
+            description = "Skip bad rows and impossible events of the traces (counted by reason, in traces.csv and the "
+                    + "report) instead of refusing the trace; replay a damaged compressed trace up to the damage.")
+    boolean lenient;
+
     /** --contention / --no-paired, checked; a bad value is a usage error. */
     RetryAccounting accounting(CommandLine cl) {
         try {
@@ -89,7 +94,7 @@ public final class ReplayOptions {
             registry = StrategyRegistry.withJars(strategyJars);
             registry.select(strategies);
             return new ReplaySettings(traces, strategies, threads, runs, seed, amplify.amplification(), deterministic,
-                    pacing, warmup, jitPasses, orderWindowNs, limit, strategyJars, inProcess, jfr, profile);
+                    pacing, warmup, jitPasses, orderWindowNs, limit, strategyJars, inProcess, jfr, profile, lenient);
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new CommandLine.ParameterException(cl, e.getMessage());
         }

@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
  *                      measured pass runs JIT-compiled code (timing only: 0 when deterministic)
  * @param orderWindowNs how far (trace ns) a worker may run ahead of the slowest other worker
  * @param limit         replay at most this many events of each trace (0 = all)
+ * @param lenient       skip bad rows and impossible events of the traces (counted by reason in traces.csv)
+ *                      instead of refusing the trace; a damaged compressed trace is replayed up to the damage
  */
 public record ReplaySettings(List<Path> traces, String strategies, List<Integer> threads, int runs, long seed,
                              Amplification amplification, boolean deterministic, Pacing pacing, double warmup,
                              int jitPasses, long orderWindowNs, long limit, List<Path> strategyJars, boolean inProcess, boolean jfr,
-                             boolean profile) {
+                             boolean profile, boolean lenient) {
     public ReplaySettings {
         traces = List.copyOf(traces);
         threads = List.copyOf(threads);
@@ -36,6 +38,15 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         if (jitPasses < 0 || jitPasses > 100) throw new IllegalArgumentException("--jit-passes must be 0 to 100, is " + jitPasses);
         if (orderWindowNs < 0) throw new IllegalArgumentException("--order-window-ns must be >= 0");
         if (limit < 0) throw new IllegalArgumentException("--limit must be >= 0");
+    }
+
+    /** Strict reading of the traces (the first bad row refuses the trace). */
+    public ReplaySettings(List<Path> traces, String strategies, List<Integer> threads, int runs, long seed,
+                          Amplification amplification, boolean deterministic, Pacing pacing, double warmup,
+                          int jitPasses, long orderWindowNs, long limit, List<Path> strategyJars, boolean inProcess,
+                          boolean jfr, boolean profile) {
+        this(traces, strategies, threads, runs, seed, amplification, deterministic, pacing, warmup, jitPasses,
+                orderWindowNs, limit, strategyJars, inProcess, jfr, profile, false);
     }
 
     /** Pacing is wall-clock time: a deterministic replay always runs as fast as it can. */
@@ -55,6 +66,7 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         a.addAll(List.of("--warmup", Percent.format(warmup), "--order-window-ns", Long.toString(orderWindowNs)));
         if (!effectivePacing().fast()) a.addAll(List.of("--pace", effectivePacing().toString()));
         if (limit > 0) a.addAll(List.of("--limit", Long.toString(limit)));
+        if (lenient) a.add("--lenient"); // the same rows skipped, or the trace is refused
         // absolute, so the command works from wherever ./vmalab is run
         for (Path jar : strategyJars) a.addAll(List.of("--strategy-jar", jar.toAbsolutePath().normalize().toString()));
         return a.stream().map(ReplaySettings::quote).collect(Collectors.joining(" "));
@@ -73,6 +85,7 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         for (Path jar : strategyJars) a.addAll(List.of("--strategy-jar", jar.toString()));
         if (jfr) a.add("--jfr");
         if (profile) a.add("--profile");
+        if (lenient) a.add("--lenient");
         return a;
     }
 

@@ -15,6 +15,7 @@ import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.paired.RetryAccounting;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.trace.LoadedTrace;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,26 @@ public final class CellBatch {
     static final double WARM_MS = 150;
 
     private CellBatch() {}
+
+    /** Which cells are done already (skipped) and where each finished one is recorded (the resume state). */
+    public interface Cells {
+        boolean done(CellKey key, double contentionTarget);
+
+        void finished(CellKey key, double contentionTarget, ResultTables rows, PairedTables paired, TimingTable timing)
+                throws IOException;
+
+        /** Every cell runs; nothing is recorded beyond the tables given. */
+        Cells ALL = new Cells() {
+            @Override
+            public boolean done(CellKey key, double contentionTarget) {
+                return false;
+            }
+
+            @Override
+            public void finished(CellKey key, double contentionTarget, ResultTables rows, PairedTables paired,
+                                 TimingTable timing) {}
+        };
+    }
 
     public static List<CellResult> run(ReplaySettings s, LookupStrategy strategy, int run, List<LoadedTrace> traces,
                                        Path out, PrintStream err, Runnable onCellDone) throws IOException {
@@ -55,10 +76,21 @@ public final class CellBatch {
                            List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone, ResultTables tables,
                            PairedTables paired, List<CellResult> results, int reps, Consumer<CellTiming> timing)
             throws IOException {
+        run(s, accounting, strategy, run, traces, out, err, onCellDone, tables, paired, results, reps, timing, Cells.ALL);
+    }
+
+    /**
+     * As above; {@code cells} says which cells are done (skipped: a resumed replay) and records
+     * each cell as soon as it is finished (its histogram is written first).
+     */
+    public static void run(ReplaySettings s, RetryAccounting accounting, LookupStrategy strategy, int run,
+                           List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone, ResultTables tables,
+                           PairedTables paired, List<CellResult> results, int reps, Consumer<CellTiming> timing,
+                           Cells cells) throws IOException {
         List<LookupStrategy> compared = StrategyRegistry.withJars(s.strategyJars()).select(s.strategies());
         for (double target : accounting.targets()) {
             cells(s, accounting.paired() ? compared : List.of(), target, strategy, run, traces, out, err, onCellDone,
-                    tables, paired, results, target == 0 ? reps : 1, timing);
+                    tables, paired, results, target == 0 ? reps : 1, timing, cells);
         }
     }
 
@@ -73,9 +105,19 @@ public final class CellBatch {
     private static void cells(ReplaySettings s, List<LookupStrategy> compared, double target, LookupStrategy strategy,
                               int run, List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone,
                               ResultTables tables, PairedTables paired, List<CellResult> results, int reps,
-                              Consumer<CellTiming> timing) throws IOException {
+                              Consumer<CellTiming> timing, Cells cells) throws IOException {
         long seed = Seeds.forRun(s.seed(), run);
         String batch = "r" + run + "-" + strategy.name() + (target > 0 ? "-c" + target : "");
+        boolean any = false;
+        for (LoadedTrace trace : traces) {
+            for (int threads : threadsAt(s, target)) {
+                any |= !cells.done(new CellKey(trace.name(), strategy.name(), threads, run), target);
+            }
+        }
+        if (!any) { // a resumed replay whose cells of this batch all finished before
+            for (LoadedTrace trace : traces) for (int threads : threadsAt(s, target)) onCellDone.run();
+            return;
+        }
         JfrRecording jfr = s.jfr() ? JfrRecording.start(out.resolve("jfr"), batch) : null;
         FlameProfiler flame = s.profile() && run == 1 && target == 0
                 ? FlameProfiler.start(out.resolve("flame").resolve(strategy.name() + ".html"), err) : null;
@@ -83,6 +125,10 @@ public final class CellBatch {
             for (LoadedTrace trace : traces) {
                 for (int threads : threadsAt(s, target)) {
                     CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
+                    if (cells.done(key, target)) { // finished before the interruption: its rows are kept
+                        onCellDone.run();
+                        continue;
+                    }
                     ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
                     CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),
                             s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
@@ -98,6 +144,7 @@ public final class CellBatch {
                     }
                     PairedCapture capture = compared.isEmpty() ? null : new PairedCapture();
                     CellResult r;
+                    TimingTable cellTiming = new TimingTable();
                     if (target == 0) {
                         CellTiming t = new CellTiming(key);
                         List<CellResult> first = TimedPass.run(spec, t, capture, target);
@@ -105,6 +152,7 @@ public final class CellBatch {
                         unmeasured.addAll(first.subList(1, first.size()));
                         for (int rep = 1; rep < reps; rep++) unmeasured.addAll(TimedPass.run(spec, t, null, target));
                         timing.accept(t);
+                        cellTiming.add(t);
                     } else {
                         r = CellReplay.run(spec, capture, target);
                     }
@@ -113,11 +161,16 @@ public final class CellBatch {
                     if (target == 0) { // sweep cells: summary rows only (docs/result-format.md); none after an interrupt
                         Interruption.unlessStopping(() -> HistogramFiles.write(out, done));
                     }
+                    ResultTables cellRows = new ResultTables();
+                    PairedTables cellPaired = new PairedTables();
                     if (capture != null) {
-                        paired.add(key, target, capture, compared, s.amplification().gracePeriods(),
+                        cellPaired.add(key, target, capture, compared, s.amplification().gracePeriods(),
                                 s.amplification().walkSemantics());
                     }
-                    tables.add(r, target);
+                    cellRows.add(r, target);
+                    cells.finished(key, target, cellRows, cellPaired, cellTiming); // durable before the next cell
+                    tables.addAll(cellRows);
+                    paired.addAll(cellPaired);
                     results.add(r);
                     onCellDone.run();
                 }

@@ -6,6 +6,7 @@ import dev.vmalab.replay.config.ReplaySettings;
 import dev.vmalab.replay.config.Seeds;
 import dev.vmalab.replay.config.VerdictSettings;
 import dev.vmalab.replay.hunt.BuiltInHunt;
+import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.isolate.CellLauncher;
@@ -83,7 +84,7 @@ public final class ReplayBatch {
      *                   {@code v.reps()} times (in-process: in rounds alternating the strategies, {@link TimedRounds})
      *                   into timing.csv, and the built-in hunt runs after the measured runs into OUT/hunt and
      *                   OUT/hunt.csv
-     * @param resume     continue the interrupted replay in {@code out} (its finished batches are kept,
+     * @param resume     continue the interrupted replay in {@code out} (its finished cells are kept,
      *                   the missing ones run with the same seeds); false: a fresh replay, which first
      *                   removes an earlier replay's files from {@code out}
      */
@@ -93,69 +94,83 @@ public final class ReplayBatch {
         List<LookupStrategy> strategies = new ArrayList<>(selected);
         if (v.aaControl()) strategies.add(new AaStrategy(AaStrategy.referenceOf(selected)));
         List<LoadedTrace> traces = new ArrayList<>();
-        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit()));
+        for (Path t : s.traces()) traces.add(TraceLoader.load(t, s.limit(), s.lenient()));
         String settings = String.join("\n", s.traces().stream().map(Path::toString).toList()) + "\n"
                 + String.join(" ", s.args()) + " " + String.join(" ", accounting.args()) + " " + v + "\n";
         ResumeState state = resume ? ResumeState.resume(out, settings) : ResumeState.fresh(out, settings);
         deleteTree(out.resolve(".cells"));
-        int cellsPerBatch = traces.size() * accounting.targets().stream()
-                .mapToInt(t -> CellBatch.threadsAt(s, t).size()).sum();
-        int batches = s.runs() * strategies.size();
-        List<String> order = new ArrayList<>();
-        for (int run = 1; run <= s.runs(); run++) {
-            for (LookupStrategy st : strategies) order.add(ResumeState.batch(run, st.name()));
-        }
-        progress.cells((long) batches * cellsPerBatch);
         // Rounds need one JVM for all strategies; JFR and the profiler record per (strategy, run) batch.
         TimedRounds rounds = s.inProcess() && !s.jfr() && !s.profile() && v.reps() > 1
                 && accounting.targets().contains(0.0) ? new TimedRounds(s, strategies, traces, v.reps()) : null;
+        // The cells in the order an uninterrupted replay lists them (the rounds do target 0 first, then the sweep).
+        List<Double> targets = new ArrayList<>(accounting.targets());
+        if (rounds != null) targets.sort(Comparator.comparing(t -> t != 0));
+        List<String> order = new ArrayList<>();
+        for (int run = 1; run <= s.runs(); run++) {
+            for (LookupStrategy st : strategies) {
+                for (double target : targets) {
+                    for (LoadedTrace t : traces) {
+                        for (int threads : CellBatch.threadsAt(s, target)) {
+                            order.add(ResumeState.cell(new CellKey(t.name(), st.name(), threads, run), target));
+                        }
+                    }
+                }
+            }
+        }
+        int cellsPerBatch = order.size() / (s.runs() * strategies.size());
+        progress.cells(order.size());
         List<String> cellOptions = new ArrayList<>(accounting.args());
         cellOptions.addAll(List.of("--reps", Integer.toString(v.reps())));
+        CellBatch.Cells cells = new CellBatch.Cells() { // each finished cell durably in .partial/, as it finishes
+            @Override
+            public boolean done(CellKey key, double target) {
+                return state.isDone(ResumeState.cell(key, target));
+            }
+
+            @Override
+            public void finished(CellKey key, double target, ResultTables rows, PairedTables paired, TimingTable timing)
+                    throws IOException {
+                Interruption.unlessStopping(() -> state.finished(ResumeState.cell(key, target), rows, paired, timing));
+            }
+        };
 
         String again = resume ? command
                 : command.startsWith("./vmalab replay ") ? command + " --resume " + ReplaySettings.quote(out.toString())
                 : command + " (runs it again whole: only replay has --resume)";
         ResultTables tables;
         try (Interruption stop = Interruption.install(() -> interrupted(s, out, command, err, traces, state, order,
-                cellsPerBatch, again))) {
+                again))) {
             for (int run = 1; run <= s.runs(); run++) {
                 if (rounds != null) {
-                    final int whole = run;
-                    if (strategies.stream().allMatch(st -> state.isDone(whole, st.name()))) {
-                        progress.step((long) strategies.size() * cellsPerBatch);
-                        continue;
-                    }
-                    runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, state);
+                    runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, cells);
                     continue;
                 }
                 for (LookupStrategy strategy : strategies) {
-                    if (state.isDone(run, strategy.name())) {
-                        progress.step(cellsPerBatch);
+                    if (s.inProcess()) {
+                        CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1),
+                                new ResultTables(), new PairedTables(), new ArrayList<>(), v.reps(), t -> {}, cells);
                         continue;
                     }
-                    ResultTables batch = new ResultTables();
-                    PairedTables batchPaired = new PairedTables();
-                    TimingTable batchTiming = new TimingTable();
-                    if (s.inProcess()) {
-                        CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1), batch,
-                                batchPaired, new ArrayList<>(), v.reps(), batchTiming::add);
-                    } else {
-                        Path cellDir = out.resolve(".cells").resolve("r" + run + "-" + strategy.name());
+                    final int r = run;
+                    boolean missing = false;
+                    for (double target : targets) {
+                        for (LoadedTrace t : traces) {
+                            for (int threads : CellBatch.threadsAt(s, target)) {
+                                missing |= !cells.done(new CellKey(t.name(), strategy.name(), threads, r), target);
+                            }
+                        }
+                    }
+                    if (missing) {
+                        // The cell JVM skips the cells done and records each one it finishes in .partial/ itself.
                         try {
-                            CellLauncher.run(s.traces(), s, cellOptions, strategy.name(), run, out, cellDir);
-                            batch.addAll(ResultTables.read(cellDir));
-                            batchPaired.addAll(PairedTables.read(cellDir));
-                            batchTiming.addAll(TimingTable.read(cellDir));
+                            CellLauncher.run(s.traces(), s, cellOptions, strategy.name(), run, out);
                         } catch (IOException e) {
                             Interruption.awaitHaltIfStopping(); // stopped by SIGINT/SIGTERM: the hook reports
                             throw e;
                         }
-                        deleteTree(cellDir);
-                        progress.step(cellsPerBatch);
+                        state.reload();
                     }
-                    final int r = run;
-                    Interruption.unlessStopping(() -> state.finished(r, strategy.name(), batch, batchPaired,
-                            batchTiming));
+                    progress.step(cellsPerBatch);
                 }
             }
             deleteTree(out.resolve(".cells"));
@@ -178,55 +193,65 @@ public final class ReplayBatch {
 
     /**
      * One run of every strategy in alternating rounds (timing, target 0), then the sweep's cells per
-     * strategy; each strategy's rows are recorded as its finished batch (the run is resumed whole).
+     * strategy, each recorded as it finishes. The rounds time a run's unswept cells together (the
+     * strategies alternate within them), so those cells finish, and resume, as one group: the rounds
+     * are skipped when all are done and otherwise replayed and recorded whole; sweep cells resume one by one.
      */
     private static void runInRounds(ReplaySettings s, RetryAccounting accounting, TimedRounds rounds,
                                     List<LookupStrategy> strategies, int run, List<LoadedTrace> traces, Path out,
-                                    PrintStream err, Progress progress, ResumeState state) throws IOException {
-        Map<String, ResultTables> batch = new LinkedHashMap<>();
-        Map<String, PairedTables> paired = new LinkedHashMap<>();
-        Map<String, TimingTable> timing = new LinkedHashMap<>();
+                                    PrintStream err, Progress progress, CellBatch.Cells cells)
+            throws IOException {
+        boolean roundsDone = true;
         for (LookupStrategy st : strategies) {
-            batch.put(st.name(), new ResultTables());
-            paired.put(st.name(), new PairedTables());
-            timing.put(st.name(), new TimingTable());
+            for (LoadedTrace t : traces) {
+                for (int threads : s.threads()) roundsDone &= cells.done(new CellKey(t.name(), st.name(), threads, run), 0);
+            }
         }
-        List<LookupStrategy> compared = accounting.paired()
-                ? StrategyRegistry.withJars(s.strategyJars()).select(s.strategies()) : List.of();
-        for (CellResult r : rounds.run(run, out, t -> timing.get(t.key().strategy()).add(t), () -> progress.step(1),
-                compared, (key, capture) -> paired.get(key.strategy()).add(key, 0, capture, compared,
-                        s.amplification().gracePeriods(), s.amplification().walkSemantics()))) {
-            batch.get(r.key().strategy()).add(r, 0);
+        if (roundsDone) {
+            progress.step((long) strategies.size() * traces.size() * s.threads().size());
+        } else {
+            Map<CellKey, TimingTable> timing = new LinkedHashMap<>();
+            Map<CellKey, PairedTables> paired = new LinkedHashMap<>();
+            List<LookupStrategy> compared = accounting.paired()
+                    ? StrategyRegistry.withJars(s.strategyJars()).select(s.strategies()) : List.of();
+            List<CellResult> results = rounds.run(run, out,
+                    t -> timing.computeIfAbsent(t.key(), k -> new TimingTable()).add(t), () -> progress.step(1),
+                    compared, (key, capture) -> paired.computeIfAbsent(key, k -> new PairedTables()).add(key, 0, capture,
+                            compared, s.amplification().gracePeriods(), s.amplification().walkSemantics()));
+            for (CellResult r : results) {
+                ResultTables rows = new ResultTables();
+                rows.add(r, 0);
+                cells.finished(r.key(), 0, rows, paired.getOrDefault(r.key(), new PairedTables()),
+                        timing.getOrDefault(r.key(), new TimingTable()));
+            }
         }
         RetryAccounting sweepOnly = accounting.sweepOnly();
+        if (sweepOnly == null) return;
         for (LookupStrategy st : strategies) {
-            if (sweepOnly != null) {
-                CellBatch.run(s, sweepOnly, st, run, traces, out, err, () -> progress.step(1), batch.get(st.name()),
-                        paired.get(st.name()), new ArrayList<>(), 1, t -> {});
-            }
-            Interruption.unlessStopping(() -> state.finished(run, st.name(), batch.get(st.name()),
-                    paired.get(st.name()), timing.get(st.name())));
+            CellBatch.run(s, sweepOnly, st, run, traces, out, err, () -> progress.step(1), new ResultTables(),
+                    new PairedTables(), new ArrayList<>(), 1, t -> {}, cells);
         }
     }
 
-    /** SIGINT/SIGTERM: the folder from the batches that finished, marked incomplete, and how to go on. */
+    /** SIGINT/SIGTERM: the folder from the cells that finished, marked incomplete, and how to go on. */
     private static void interrupted(ReplaySettings s, Path out, String command, PrintStream err,
-                                    List<LoadedTrace> traces, ResumeState state, List<String> order,
-                                    int cellsPerBatch, String again) {
-        int batches = order.size();
+                                    List<LoadedTrace> traces, ResumeState state, List<String> order, String again) {
+        long done;
         try {
             synchronized (state) {
                 deleteTree(out.resolve(".cells"));
+                state.reload(); // the cells a forked cell JVM recorded before it was stopped
+                state.deleteTemporaries();
                 state.deleteUnfinishedHistograms();
+                done = state.cellsDone(order);
                 Map<String, String> mark = new LinkedHashMap<>();
                 mark.put("incomplete", "true");
-                mark.put("cells_done", Long.toString((long) state.batchesDone() * cellsPerBatch));
-                mark.put("cells_total", Long.toString((long) batches * cellsPerBatch));
+                mark.put("cells_done", Long.toString(done));
+                mark.put("cells_total", Long.toString(order.size()));
                 writeFolder(s, out, command, traces, state.tables(order), mark);
             }
             err.printf("%nvmalab replay: interrupted; %d of %d cells finished, written to %s (incomplete=true)%n"
-                            + "continue with: %s%n", (long) state.batchesDone() * cellsPerBatch,
-                    (long) batches * cellsPerBatch, out, again);
+                            + "continue with: %s%n", done, order.size(), out, again);
         } catch (IOException | RuntimeException e) {
             err.println("vmalab replay: interrupted; could not write the finished cells to " + out + ": "
                     + e.getMessage() + " (they stay in " + out.resolve(ResumeState.DIR) + "; --resume uses them)");
@@ -241,6 +266,10 @@ public final class ReplayBatch {
         List<Long> seeds = IntStream.rangeClosed(1, s.runs()).mapToObj(r -> Seeds.forRun(s.seed(), r)).toList();
         Map<String, String> props = new LinkedHashMap<>(MachineInfo.describe(command, seeds, s.amplification().describe(),
                 s.amplification().backend(), s.deterministic()));
+        if (s.lenient()) {
+            props.put("lenient", "true");
+            props.put("skipped", Long.toString(traces.stream().mapToLong(t -> t.skips().total()).sum()));
+        }
         props.putAll(more);
         MachineInfo.write(out, props);
     }

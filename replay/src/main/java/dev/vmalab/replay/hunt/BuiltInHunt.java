@@ -39,7 +39,8 @@ public final class BuiltInHunt {
         int threads = Math.max(2, s.threads().stream().mapToInt(Integer::intValue).max().orElse(2));
         return new ReplaySettings(s.traces(), strategies.stream().map(LookupStrategy::name).collect(Collectors.joining(",")),
                 List.of(threads), 1, s.seed(), Amplification.of(Amplification.Preset.MAX).withBackend(s.amplification().backend()),
-                true, Pacing.FAST, s.warmup(), 0, s.orderWindowNs(), s.limit(), s.strategyJars(), true, false, false);
+                true, Pacing.FAST, s.warmup(), 0, s.orderWindowNs(), s.limit(), s.strategyJars(), true, false, false,
+                s.lenient());
     }
 
     /** Runs the hunt into {@code out/hunt} and writes {@code out/hunt.csv}; returns the hunt's tables. */

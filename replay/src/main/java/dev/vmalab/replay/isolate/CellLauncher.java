@@ -19,16 +19,13 @@ public final class CellLauncher {
     private CellLauncher() {}
 
     /**
-     * @param cellDir where the child writes its rows (histograms go straight to {@code out})
+     * The child writes its histograms into {@code out} and records each finished cell in
+     * {@code out}/.partial/ (ResumeState), skipping the cells recorded there already.
+     *
+     * @param more options the settings do not carry (retry accounting's, the verdict's --reps)
      */
-    public static void run(List<Path> traces, ReplaySettings s, String strategy, int run, Path out, Path cellDir)
+    public static void run(List<Path> traces, ReplaySettings s, List<String> more, String strategy, int run, Path out)
             throws IOException {
-        run(traces, s, List.of(), strategy, run, out, cellDir);
-    }
-
-    /** @param more options the settings do not carry (retry accounting's, the verdict's --reps) */
-    public static void run(List<Path> traces, ReplaySettings s, List<String> more, String strategy, int run, Path out,
-                           Path cellDir) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmFlags());
@@ -40,8 +37,7 @@ public final class CellLauncher {
         for (Path t : traces) cmd.add(t.toString());
         cmd.addAll(s.args());
         cmd.addAll(more);
-        cmd.addAll(List.of("--cell-strategy", strategy, "--cell-run", Integer.toString(run), "--out", out.toString(),
-                "--cell-dir", cellDir.toString()));
+        cmd.addAll(List.of("--cell-strategy", strategy, "--cell-run", Integer.toString(run), "--out", out.toString()));
         Process p = new ProcessBuilder(cmd).inheritIO().start();
         dev.vmalab.replay.engine.Interruption.child(p);
         int exit;

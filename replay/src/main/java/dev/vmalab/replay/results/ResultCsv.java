@@ -17,7 +17,8 @@ public final class ResultCsv {
             "thread", "address", "node", "node_history", "detail", "repro");
     public static final List<String> RETRIES = List.of("trace", "strategy", "threads", "run", "retries", "lookups");
     public static final List<String> TRACES = List.of("trace", "path", "events", "faults", "maps", "unmaps",
-            "protects", "remaps", "brks", "advises", "maps_reads", "processes", "threads");
+            "protects", "remaps", "brks", "advises", "maps_reads", "processes", "threads", "skipped", "skipped_by_reason",
+            "ended_at_line");
     /** Optional, replay's own: per worker thread counters and model/trace disagreements. */
     public static final List<String> WORKERS = List.of("trace", "strategy", "threads", "run", "worker",
             "trace_threads", "events", "lookups", "success", "abort", "miss", "fallback", "segv_faults",

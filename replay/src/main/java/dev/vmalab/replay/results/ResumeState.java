@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * The finished (strategy, run) batches of a replay, kept durably in OUT/.partial/ as they
- * finish: each batch's rows in .partial/r&lt;run&gt;-&lt;strategy&gt;/ (renamed into place whole),
- * and the replay's options in .partial/settings, so {@code replay --resume OUT} runs only the
- * batches that are missing, with the same seeds, and refuses other options. A batch is the
- * unit: one (strategy, run) over every trace and thread count (what one cell JVM does).
+ * The finished cells of a replay, kept durably in OUT/.partial/ as they finish: each cell's rows
+ * (summary, violations, retries, workers, paired, timing) in .partial/&lt;cell&gt;/ (renamed into
+ * place whole), and the replay's options in .partial/settings, so {@code replay --resume OUT}
+ * runs only the cells that are missing, with the same seeds, and refuses other options. A cell is
+ * the unit: one (trace, strategy, threads, run, contention target), named by {@link #cell}. A
+ * forked cell JVM records its cells here itself ({@link #attach}); the parent reads them back
+ * ({@link #reload}).
  */
 public final class ResumeState {
     public static final String DIR = ".partial";
@@ -72,16 +74,8 @@ public final class ResumeState {
                     + before.strip().replace('\n', ' ') + " (given: " + settings.strip().replace('\n', ' ') + ")");
         }
         ResumeState st = new ResumeState(out);
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(out.resolve(DIR))) {
-            for (Path p : ds) {
-                if (Files.isDirectory(p) && !p.getFileName().toString().startsWith(".")) {
-                    st.rows.put(p.getFileName().toString(), ResultTables.read(p));
-                    st.paired.put(p.getFileName().toString(), PairedTables.read(p));
-                    st.timing.put(p.getFileName().toString(), TimingTable.read(p));
-                    st.done.add(p.getFileName().toString());
-                }
-            }
-        }
+        st.deleteTemporaries();
+        st.scan(true);
         st.deleteUnfinishedHistograms();
         deleteTree(out.resolve(".cells"));
         deleteTree(out.resolve("index.html")); // the report of the partial folder: stale once more cells finish
@@ -89,67 +83,112 @@ public final class ResumeState {
         return st;
     }
 
-    public static String batch(int run, String strategy) {
-        return "r" + run + "-" + strategy;
+    /**
+     * A forked cell JVM's view of the replay its parent runs in {@code out}: which cells are done
+     * (it skips them), and where it records the ones it finishes. The parent checked the settings.
+     */
+    public static ResumeState attach(Path out) throws IOException {
+        ResumeState st = new ResumeState(out);
+        st.scan(false);
+        return st;
     }
 
-    public synchronized boolean isDone(int run, String strategy) {
-        return done.contains(batch(run, strategy));
+    /** {@code <trace>__<strategy>__t<threads>__r<run>__c<target>}: one cell's folder in .partial/. */
+    public static String cell(dev.vmalab.replay.measure.CellKey key, double contentionTarget) {
+        return key.fileStem() + "__c" + contentionTarget;
     }
 
-    /** Records a finished batch durably: its rows appear whole in .partial/ or not at all. */
-    public synchronized void finished(int run, String strategy, ResultTables rows, PairedTables pairs,
-                                      TimingTable times) throws IOException {
-        String name = batch(run, strategy);
+    public synchronized boolean isDone(String cell) {
+        return done.contains(cell);
+    }
+
+    /** Reads the cells another JVM (a forked cell) recorded in .partial/ since the last look. */
+    public synchronized void reload() throws IOException {
+        scan(true);
+    }
+
+    private void scan(boolean withRows) throws IOException {
+        Path dir = out.resolve(DIR);
+        if (!Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                String name = p.getFileName().toString();
+                if (!Files.isDirectory(p) || name.startsWith(".") || (withRows && rows.containsKey(name))) continue;
+                if (withRows) {
+                    rows.put(name, ResultTables.read(p));
+                    paired.put(name, PairedTables.read(p));
+                    timing.put(name, TimingTable.read(p));
+                }
+                done.add(name);
+            }
+        }
+    }
+
+    /** Temporary cell folders a stopped JVM left in .partial/ (never renamed into place: not finished). */
+    public synchronized void deleteTemporaries() throws IOException {
+        Path dir = out.resolve(DIR);
+        if (!Files.isDirectory(dir)) return;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, ".*.tmp")) {
+            for (Path p : ds) deleteTree(p);
+        }
+    }
+
+    /**
+     * Records a finished cell durably: its rows appear whole in .partial/ or not at all. Recording a
+     * cell again replaces it (the in-process timed rounds time a run's unswept cells together).
+     */
+    public synchronized void finished(String name, ResultTables rows, PairedTables pairs, TimingTable times)
+            throws IOException {
         Path tmp = out.resolve(DIR).resolve("." + name + ".tmp");
         deleteTree(tmp);
         Files.createDirectories(tmp);
         rows.write(tmp);
         pairs.write(tmp);
         if (!times.isEmpty()) times.write(tmp);
-        Files.move(tmp, out.resolve(DIR).resolve(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Path dest = out.resolve(DIR).resolve(name);
+        if (Files.exists(dest)) deleteTree(dest); // the rounds' group again (see above)
+        Files.move(tmp, dest, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         this.rows.put(name, rows);
         this.paired.put(name, pairs);
         this.timing.put(name, times);
         done.add(name);
     }
 
-    /** The finished batches' rows, in {@code order} (batch names): a resumed folder lists rows as an uninterrupted one. */
+    /** The finished cells' rows, in {@code order} (cell names): a resumed folder lists rows as an uninterrupted one. */
     public synchronized ResultTables tables(List<String> order) {
         ResultTables all = new ResultTables();
         for (String b : order) if (rows.containsKey(b)) all.addAll(rows.get(b));
         return all;
     }
 
-    /** The finished batches' retry accounting rows, in {@code order}. */
+    /** The finished cells' retry accounting rows, in {@code order}. */
     public synchronized PairedTables paired(List<String> order) {
         PairedTables all = new PairedTables();
         for (String b : order) if (paired.containsKey(b)) all.addAll(paired.get(b));
         return all;
     }
 
-    /** The finished batches' timing rows, in {@code order}. */
+    /** The finished cells' timing rows, in {@code order}. */
     public synchronized TimingTable timing(List<String> order) {
         TimingTable all = new TimingTable();
         for (String b : order) if (timing.containsKey(b)) all.addAll(timing.get(b));
         return all;
     }
 
-    public synchronized int batchesDone() {
-        return done.size();
+    /** How many of the cells in {@code order} are done. */
+    public synchronized long cellsDone(List<String> order) {
+        return order.stream().filter(done::contains).count();
     }
 
-    /** Histogram logs of batches that did not finish (a cell JVM stopped mid-batch) would pass for results. */
+    /** Histogram logs of cells that did not finish (a cell JVM stopped mid-cell) would pass for results. */
     public synchronized void deleteUnfinishedHistograms() throws IOException {
         Path hist = out.resolve(HistogramFiles.DIR);
         if (!Files.isDirectory(hist)) return;
         try (DirectoryStream<Path> logs = Files.newDirectoryStream(hist, "*.hlog")) {
             for (Path p : logs) {
-                String[] parts = p.getFileName().toString().replaceFirst("\\.hlog$", "").split("__");
-                if (parts.length < 4) continue;
-                String strategy = parts[parts.length - 3];
-                String run = parts[parts.length - 1].substring(1);
-                if (!done.contains("r" + run + "-" + strategy)) Files.delete(p);
+                // only unswept cells (target 0) have logs (docs/result-format.md)
+                String stem = p.getFileName().toString().replaceFirst("\\.hlog$", "");
+                if (!done.contains(stem + "__c" + 0.0)) Files.delete(p);
             }
         }
     }

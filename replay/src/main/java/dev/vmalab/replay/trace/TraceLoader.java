@@ -1,9 +1,9 @@
 package dev.vmalab.replay.trace;
 
 import dev.vmalab.traces.event.TraceEvent;
-import dev.vmalab.traces.format.EventChecks;
 import dev.vmalab.traces.format.TraceFormat;
 import dev.vmalab.traces.format.TraceInputException;
+import dev.vmalab.traces.format.TraceReader;
 import dev.vmalab.traces.io.TraceSource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,23 +22,29 @@ public final class TraceLoader {
 
     /** @param limit at most this many events (0 = all) */
     public static LoadedTrace load(Path file, long limit) throws IOException {
+        return load(file, limit, false);
+    }
+
+    /**
+     * @param limit   at most this many events (0 = all)
+     * @param lenient skip bad rows and impossible events (both readers apply traces' EventChecks, with the
+     *                file's line) and count them; read a damaged compressed trace up to the damage
+     */
+    public static LoadedTrace load(Path file, long limit, boolean lenient) throws IOException {
         if (!Files.isRegularFile(file)) throw new NoSuchFileException(file.toString(), null, "no such trace file");
         TraceSource source = TraceSource.of(file);
         List<TraceEvent> events = new ArrayList<>();
-        try (Stream<TraceEvent> s = TraceFormat.detect(source).readerFor(source).events()) {
+        TraceReader reader = TraceFormat.detect(source).readerFor(source, lenient);
+        try (Stream<TraceEvent> s = reader.events()) {
             (limit > 0 ? s.limit(limit) : s).forEach(events::add);
         }
         if (events.isEmpty()) {
-            throw new TraceInputException(file.toString(), 0, "no events (an empty trace would replay to \"no violations\")");
+            throw new TraceInputException(file.toString(), 0, "no events (an empty trace would replay to \"no violations\")"
+                    + (reader.skips().isEmpty() ? "" : "; --lenient skipped " + reader.skips().format()));
         }
-        long previous = Long.MIN_VALUE;
-        for (int i = 0; i < events.size(); i++) { // perf text has no CSV line numbers: name the event
-            String impossible = EventChecks.problem(events.get(i), previous);
-            if (impossible != null) throw new TraceInputException(file.toString(), 0, "event " + (i + 1) + ": " + impossible);
-            previous = events.get(i).timeNs();
-        }
-        events.sort(Comparator.comparingLong(TraceEvent::timeNs)); // stable: ties keep file order
-        return new LoadedTrace(nameOf(file), file, events, TraceCounts.of(events));
+        // The readers checked time order (EventChecks): the sort only orders ties stably, it reorders nothing.
+        events.sort(Comparator.comparingLong(TraceEvent::timeNs));
+        return new LoadedTrace(nameOf(file), file, events, TraceCounts.of(events), reader.skips());
     }
 
     /** {@code xz-t2.csv.zst} -> {@code xz-t2}: result files are named by it. */

@@ -93,10 +93,23 @@ class KernelSrcOptionTest {
         // A forked cell parses the parent's args back to the same settings.
         List<String> cellArgs = new ArrayList<>(List.of("x.csv"));
         cellArgs.addAll(s.args());
-        cellArgs.addAll(List.of("--cell-strategy", "mas-set", "--cell-run", "1", "--out", "o", "--cell-dir", "c"));
+        cellArgs.addAll(List.of("--cell-strategy", "mas-set", "--cell-run", "1", "--out", "o"));
         ReplaySettings cell = settings(new CellCommand(), cellArgs.toArray(String[]::new));
         assertThat(cell.amplification().backend()).isEqualTo(s.amplification().backend());
         assertThat(cell.amplification().backend().kernelSrc()).contains(src);
+    }
+
+    @Test
+    void lenientIsCarriedToForkedCellsAndReproCommands() {
+        ReplaySettings s = settings(new ReplayCommand(), "x.csv", "--lenient");
+        assertThat(s.lenient()).isTrue();
+        assertThat(s.args()).contains("--lenient");
+        assertThat(s.repro(Path.of("x.csv"), "mas-set", 1, 1)).contains(" --lenient");
+        List<String> cellArgs = new ArrayList<>(List.of("x.csv"));
+        cellArgs.addAll(s.args());
+        cellArgs.addAll(List.of("--cell-strategy", "mas-set", "--cell-run", "1", "--out", "o"));
+        assertThat(settings(new CellCommand(), cellArgs.toArray(String[]::new)).lenient()).isTrue();
+        assertThat(settings(new ReplayCommand(), "x.csv").args()).doesNotContain("--lenient");
     }
 
     @Test

@@ -28,6 +28,12 @@ public final class ReportPage {
                 + "<a href=\"#latency\">Latency</a><a href=\"#retries\">Retries &amp; fallbacks</a>"
                 + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#kernel\">Model vs kernel</a>"
                 + "<a href=\"#metadata\">Metadata</a></nav>\n");
+        java.util.List<String> skipped = dev.vmalab.reports.results.SkippedInput.of(folder);
+        if (!skipped.isEmpty()) { // the same rows left out for every strategy: the comparison stands, on less data
+            b.append("<p class=\"banner\" style=\"border:2px solid #c80;padding:.5em\"><b>Traces read leniently.</b> ")
+                    .append(Html.esc(String.join("; ", skipped)))
+                    .append(". Every strategy replayed the same remaining rows (traces.csv).</p>\n");
+        }
         Completeness done = Completeness.of(folder);
         if (done.complete()) {
             b.append(VerdictSection.html(verdict, assetDir, SweepChart.of(verdict)));

@@ -3,6 +3,7 @@ package dev.vmalab.traces.cli;
 import dev.vmalab.traces.event.TraceEvent;
 import dev.vmalab.traces.format.TraceFormat;
 import dev.vmalab.traces.format.TraceInputException;
+import dev.vmalab.traces.format.TraceReader;
 import dev.vmalab.traces.io.TraceSource;
 import dev.vmalab.traces.stats.StatsReport;
 import dev.vmalab.traces.stats.TraceStats;
@@ -38,6 +39,11 @@ public final class TraceStatsCommand implements Callable<Integer> {
             description = "sample the VMA count every N events (default ${DEFAULT-VALUE})")
     long every;
 
+    @Option(names = "--lenient",
+            description = "skip bad rows (or perf lines) and impossible events, count them by reason, and read a "
+                    + "damaged compressed trace up to the damage")
+    boolean lenient;
+
     @Override
     public Integer call() throws Exception {
         if (windowUs < 0) throw new CommandLine.ParameterException(spec.commandLine(), "--window-us must be >= 0");
@@ -51,13 +57,16 @@ public final class TraceStatsCommand implements Callable<Integer> {
             return 1;
         }
         TraceSource source = TraceSource.of(file);
-        try (Stream<TraceEvent> events = TraceFormat.detect(source).readerFor(source).events()) {
+        TraceReader[] reader = new TraceReader[1];
+        try (Stream<TraceEvent> events = (reader[0] = TraceFormat.detect(source).readerFor(source, lenient)).events()) {
             StatsReport report = TraceStats.of(events, new TraceStats.Options(every, windowUs));
             spec.commandLine().getOut().print(report.format());
+            if (lenient) spec.commandLine().getOut().println("skipped (--lenient): " + reader[0].skips().format());
             spec.commandLine().getOut().flush();
             return 0;
         } catch (TraceInputException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
+            spec.commandLine().getErr().println("error: " + e.getMessage()
+                    + (lenient || e.line() == 0 ? "" : "\n(--lenient skips bad rows and counts them)"));
             return 1;
         }
     }

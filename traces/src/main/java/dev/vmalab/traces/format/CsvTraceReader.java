@@ -17,21 +17,45 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** Reads a vmalab trace CSV (any compression), checking the version comment and the header first. */
+/**
+ * Reads a vmalab trace CSV (any compression), checking the version comment and the header first.
+ * A bad row (malformed CSV, wrong column count, bad value, unknown event, an impossible event of
+ * {@link EventChecks}) stops a strict read with FILE:LINE: reason; a lenient one skips the row and
+ * counts it by reason in {@link #skips()}. A damaged compressed input ends either read where the
+ * damage begins: strict with an error naming that line, lenient keeping the rows before it.
+ * (The header and version line are never skipped: a file without them is not a trace.)
+ */
 public final class CsvTraceReader extends TextTraceReader {
+    /** Reasons a lenient read counts rows under (besides {@link EventChecks.Rule#label()}). */
+    public static final String MALFORMED = "malformed CSV", WRONG_COLUMNS = "wrong number of columns",
+            BAD_VALUE = "bad value", UNKNOWN_EVENT = "unknown event";
 
+    private final boolean lenient;
+    private Skips skips = new Skips();
     private int version;
 
     public CsvTraceReader(TraceSource source) {
+        this(source, false);
+    }
+
+    public CsvTraceReader(TraceSource source, boolean lenient) {
         super(source);
+        this.lenient = lenient;
     }
 
     public CsvTraceReader(Path file) {
         this(TraceSource.of(file));
     }
 
+    /** What the last stream skipped so far (all of it once consumed); always empty when strict. */
+    @Override
+    public Skips skips() {
+        return skips;
+    }
+
     @Override
     public Stream<TraceEvent> events() throws IOException {
+        skips = new Skips();
         BufferedReader text = openText();
         CSVParser parser;
         try {
@@ -89,6 +113,9 @@ public final class CsvTraceReader extends TextTraceReader {
         private final CSVParser parser;
         private final Iterator<CSVRecord> records;
         private long previousNs = Long.MIN_VALUE;
+        private boolean ended;
+        /** The line the last record ended on (2: the header); a read that breaks, breaks on the line after. */
+        private long lastLine = 2;
 
         Rows(CSVParser parser) {
             super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
@@ -98,35 +125,62 @@ public final class CsvTraceReader extends TextTraceReader {
 
         @Override
         public boolean tryAdvance(Consumer<? super TraceEvent> action) {
+            while (!ended) {
+                TraceEvent event = next();
+                if (event != null) {
+                    action.accept(event);
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The next row's event; null when the row was skipped or the input ended. */
+        private TraceEvent next() {
             CSVRecord record;
             try {
-                if (!records.hasNext()) return false;
+                if (!records.hasNext()) {
+                    ended = true;
+                    return null;
+                }
                 record = records.next();
             } catch (UncheckedIOException e) {
-                long line = parser.getCurrentLineNumber() + 1;
-                if (e.getCause() instanceof CSVException bad) {
-                    throw new TraceInputException(source.name(), line, "malformed CSV: " + bad.getMessage(), bad);
-                }
-                throw unreadable(line, e.getCause());
+                // Not getCurrentLineNumber(): inside a cut line it names that line, at a line's end the one before.
+                long line = lastLine + 1;
+                TraceInputException error = e.getCause() instanceof CSVException bad
+                        ? new TraceInputException(source.name(), line, MALFORMED + ": " + bad.getMessage(), bad)
+                        : unreadable(line, e.getCause());
+                if (!lenient) throw error;
+                // The parser cannot resynchronise after either: what was read before this line is kept.
+                skips.ended(line, error.reason());
+                ended = true;
+                return null;
             }
             long line = parser.getCurrentLineNumber();
+            lastLine = line;
             int columns = TraceCsv.columns(version).size();
             if (record.size() != columns) {
-                throw new TraceInputException(source.name(), line,
-                        "expected " + columns + " columns, found " + record.size());
+                return skip(line, WRONG_COLUMNS, "expected " + columns + " columns, found " + record.size());
             }
             TraceEvent event;
             try {
                 // An older version's missing columns read as empty (unknown).
                 event = EventRows.fromRow(i -> i < columns ? record.get(i) : "");
             } catch (IllegalArgumentException e) {
-                throw new TraceInputException(source.name(), line, e.getMessage());
+                return skip(line, EventRows.knownType(record.get(TraceCsv.EVENT)) ? BAD_VALUE : UNKNOWN_EVENT,
+                        e.getMessage());
             }
-            String impossible = EventChecks.problem(event, previousNs);
-            if (impossible != null) throw new TraceInputException(source.name(), line, impossible);
+            EventChecks.Problem impossible = EventChecks.check(event, previousNs);
+            if (impossible != null) return skip(line, impossible.rule().label(), impossible.message());
             previousNs = event.timeNs();
-            action.accept(event);
-            return true;
+            return event;
+        }
+
+        /** Strict: the row's error; lenient: counted under {@code reason}, and null (no event). */
+        private TraceEvent skip(long line, String reason, String message) {
+            if (!lenient) throw new TraceInputException(source.name(), line, message);
+            skips.skip(reason);
+            return null;
         }
     }
 }

@@ -43,6 +43,14 @@ final class EventRows {
         };
     }
 
+    private static final java.util.Set<String> TYPES = java.util.Set.of("process_start", "thread_start",
+            "thread_exit", "initial_mapping", "map", "unmap", "protect", "remap", "brk", "advise", "fault", "maps_read");
+
+    /** Whether {@code type} names an event (the {@code event} column's values). */
+    static boolean knownType(String type) {
+        return TYPES.contains(type);
+    }
+
     static String[] toRow(TraceEvent e) {
         String[] row = new String[COLUMNS.size()];
         Arrays.fill(row, "");

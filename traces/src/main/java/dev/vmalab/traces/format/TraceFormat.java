@@ -7,7 +7,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The trace formats vmalab reads, each with its reader's constructor. A new
@@ -16,17 +16,23 @@ import java.util.function.Function;
 public enum TraceFormat {
     /** vmalab's own CSV (traces/README.md). */
     VMALAB_CSV(CsvTraceReader::new),
-    /** Text of {@code perf script --show-mmap-events --show-task-events}, imported strictly. */
-    PERF_SCRIPT(source -> new PerfScriptReader(source, ImportOptions.STRICT));
+    /** Text of {@code perf script --show-mmap-events --show-task-events}, imported on the fly. */
+    PERF_SCRIPT((source, lenient) -> new PerfScriptReader(source, lenient ? ImportOptions.LENIENT : ImportOptions.STRICT));
 
-    private final Function<TraceSource, TraceReader> factory;
+    private final BiFunction<TraceSource, Boolean, TraceReader> factory;
 
-    TraceFormat(Function<TraceSource, TraceReader> factory) {
+    TraceFormat(BiFunction<TraceSource, Boolean, TraceReader> factory) {
         this.factory = factory;
     }
 
+    /** A strict reader: the first bad row stops it with FILE:LINE: reason. */
     public TraceReader readerFor(TraceSource source) {
-        return factory.apply(source);
+        return readerFor(source, false);
+    }
+
+    /** @param lenient skip bad rows and count them by reason ({@link TraceReader#skips()}) instead of stopping */
+    public TraceReader readerFor(TraceSource source, boolean lenient) {
+        return factory.apply(source, lenient);
     }
 
     /** Our CSV opens with its version comment; anything else is taken to be perf script text. */

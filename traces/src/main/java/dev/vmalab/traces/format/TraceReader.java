@@ -13,4 +13,9 @@ import java.util.stream.Stream;
 @FunctionalInterface
 public interface TraceReader {
     Stream<TraceEvent> events() throws IOException;
+
+    /** What a lenient read of the last stream skipped, and where a damaged input ended; empty when strict. */
+    default Skips skips() {
+        return new Skips();
+    }
 }

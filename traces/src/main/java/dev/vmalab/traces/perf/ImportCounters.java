@@ -17,6 +17,8 @@ final class ImportCounters {
     long inferredMappings;
     long faultsHittingNothing;
     long unfinishedSyscalls;
+    /** The line a damaged input ended at (lenient), 0 when read to its end. */
+    long endedAtLine;
     private final Map<String, Long> events = new HashMap<>();
     private final Map<ImportProblem, Long> skipped = new EnumMap<>(ImportProblem.class);
     private final Map<String, Long> ignored = new HashMap<>();
@@ -46,6 +48,6 @@ final class ImportCounters {
 
     ImportSummary summary() {
         return new ImportSummary(lines, events, processes, threads, inferredMappings, faultsHittingNothing,
-                unfinishedSyscalls, skipped, ignored, kernelOutcomes);
+                unfinishedSyscalls, skipped, ignored, kernelOutcomes, endedAtLine);
     }
 }

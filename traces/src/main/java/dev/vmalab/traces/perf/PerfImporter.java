@@ -9,6 +9,8 @@ import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ThreadExit;
 import dev.vmalab.traces.event.ThreadStart;
 import dev.vmalab.traces.event.TraceEvent;
+import dev.vmalab.traces.format.EventChecks;
+import dev.vmalab.traces.format.Skips;
 import dev.vmalab.traces.format.TraceInputException;
 import dev.vmalab.traces.vma.AddressSpace;
 import dev.vmalab.traces.vma.AddressSpaces;
@@ -48,6 +50,9 @@ final class PerfImporter {
     private MmapLockRecord startLocking;
     private final StringBuilder frames = new StringBuilder();
     private long lineNumber;
+    /** Time of the last record taken; a record before it is refused (EventChecks.timeOrder). */
+    private long previousNs = Long.MIN_VALUE;
+    private String truncatedReason = "";
 
     /** Bound on events held back behind an open fault (a fault's locking follows it within microseconds). */
     static final int HOLD_LIMIT = 4096;
@@ -70,10 +75,22 @@ final class PerfImporter {
     private static final class Problem extends RuntimeException {
         private static final long serialVersionUID = 1L;
         final ImportProblem kind;
+        /** The detail names its kind already (EventChecks' messages): not prefixed with the label. */
+        final boolean whole;
 
         Problem(ImportProblem kind, String detail) {
+            this(kind, detail, false);
+        }
+
+        Problem(ImportProblem kind, String detail, boolean whole) {
             super(detail, null, false, false);
             this.kind = kind;
+            this.whole = whole;
+        }
+
+        /** An impossible event, as EventChecks words it. */
+        Problem(EventChecks.Problem p) {
+            this(ImportProblem.of(p.rule()), p.message(), true);
         }
     }
 
@@ -128,13 +145,16 @@ final class PerfImporter {
                         + "acquire_returned/released, and PERF_RECORD_MMAP2/MMAP/FORK/COMM/EXIT)");
             }
             if (kind.type().tracepoint()) parsed = parsed.withoutSampleIp();
+            EventChecks.Problem order = EventChecks.timeOrder(parsed.timeNs(), previousNs);
+            if (order != null) throw new Problem(order);
+            previousNs = parsed.timeNs();
             try {
                 handle(parsed, kind);
             } catch (IllegalArgumentException e) {
                 throw new Problem(ImportProblem.MALFORMED_LINE, parsed.event() + ": " + e.getMessage());
             }
         } catch (Problem p) {
-            problem(p.kind, p.getMessage(), lineNumber);
+            problem(p.kind, p.whole ? p.getMessage() : p.kind.label() + ": " + p.getMessage(), lineNumber);
         }
     }
 
@@ -142,6 +162,19 @@ final class PerfImporter {
     void truncated(TraceInputException error) {
         if (!options.lenient()) throw error;
         counters.skipped(ImportProblem.TRUNCATED_INPUT);
+        counters.endedAtLine = error.line();
+        truncatedReason = error.reason();
+    }
+
+    /** The lines skipped by reason and where a damaged input ended, as every trace reader reports them. */
+    Skips skips() {
+        Skips s = new Skips();
+        ImportSummary summary = counters.summary();
+        summary.skipped().forEach((p, n) -> {
+            if (p != ImportProblem.TRUNCATED_INPUT) s.skip(p.label(), n);
+        });
+        if (summary.endedAtLine() > 0) s.ended(summary.endedAtLine(), truncatedReason);
+        return s;
     }
 
     /** End of input: calls still waiting for their exit are counted, not emitted. */
@@ -153,9 +186,10 @@ final class PerfImporter {
         release();
     }
 
-    private void problem(ImportProblem kind, String detail, long line) {
+    /** @param reason the whole reason, {@code label: detail} */
+    private void problem(ImportProblem kind, String reason, long line) {
         if (!options.lenient()) {
-            throw new TraceInputException(file, line, kind.label() + ": " + detail);
+            throw new TraceInputException(file, line, reason);
         }
         counters.skipped(kind);
     }
@@ -290,7 +324,7 @@ final class PerfImporter {
         PendingCall previous = pending.put(line.tid(), new PendingCall(syscall, args, lineNumber));
         locks.syscallEntered(line.tid());
         if (previous != null) {
-            problem(ImportProblem.ENTER_WITHOUT_EXIT, "thread " + line.tid() + " entered "
+            problem(ImportProblem.ENTER_WITHOUT_EXIT, ImportProblem.ENTER_WITHOUT_EXIT.label() + ": thread " + line.tid() + " entered "
                     + previous.syscall().tracepointName() + " on line " + previous.lineNumber()
                     + " and never left it before entering " + syscall.tracepointName(), lineNumber);
         }
@@ -308,8 +342,10 @@ final class PerfImporter {
         pending.remove(line.tid());
         long holdNs = locks.syscallExited(line.tid(), line.timeNs());
         int pid = pidOf(line);
-        announce(pid, line);
         MmapLockWriter event = syscall.event(line.timeNs(), pid, line.tid(), call.args(), result);
+        EventChecks.Problem impossible = EventChecks.check(event, Long.MIN_VALUE); // time order: checked per line
+        if (impossible != null) throw new Problem(impossible);
+        announce(pid, line);
         emit(holdNs >= 0 ? event.withMmapLockHoldNs(holdNs) : event, false);
     }
 

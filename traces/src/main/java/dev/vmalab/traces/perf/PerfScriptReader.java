@@ -61,6 +61,12 @@ public final class PerfScriptReader extends TextTraceReader {
         return importer.summary();
     }
 
+    /** The lines the last stream skipped by reason, and where a damaged input ended (lenient only). */
+    @Override
+    public dev.vmalab.traces.format.Skips skips() {
+        return importer == null ? new dev.vmalab.traces.format.Skips() : importer.skips();
+    }
+
     /** Pulls lines until the importer has produced an event (a line makes zero, one or a few). */
     private final class Lines extends Spliterators.AbstractSpliterator<TraceEvent> {
         private final BufferedReader text;

@@ -47,7 +47,7 @@ class InputFuzzTest {
     void csvReaderThrowsOnlyTraceInputException() throws IOException {
         List<String> lines = sample("xz-t2.csv.zst", 4000);
         List<String> header = lines.subList(0, 2);
-        int[] outcomes = fuzz(lines.subList(2, lines.size()), header, CsvTraceReader::new);
+        int[] outcomes = fuzz(lines.subList(2, lines.size()), header, CsvTraceReader::new, s -> new CsvTraceReader(s, true));
         assertThat(outcomes[0]).isPositive();
         assertThat(outcomes[1]).isPositive();
     }

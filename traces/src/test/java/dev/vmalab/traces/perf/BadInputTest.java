@@ -91,6 +91,67 @@ class BadInputTest {
         assertThat(Files.exists(out)).isTrue();
     }
 
+    /** Impossible events (the rules of format.EventChecks, the same the CSV reader applies); the bad line is line 6. */
+    enum Impossible {
+        TIME_BACKWARDS(ImportProblem.TIME_BACKWARDS, "time goes backwards: 9000000000 ns after 10000004000 ns",
+                "            demo   100 [001]   10.000004:    syscalls:sys_enter_brk: brk: 0x00000000",
+                "            demo   100 [001]    9.000000:  exceptions:page_fault_user: address=0x55e5b85f8010 "
+                        + "ip=0x55e5b85f8010 error_code=0x14"),
+        ZERO_LENGTH_MMAP(ImportProblem.ZERO_LENGTH_MMAP, "mmap of length 0 that succeeded",
+                "            demo   100 [001]   10.000004:   syscalls:sys_enter_mmap: addr: 0x00000000, len: 0x00000000, "
+                        + "prot: 0x00000003, flags: 0x00000022, fd: 0xffffffff, off: 0x00000000",
+                "            demo   100 [001]   10.000005:    syscalls:sys_exit_mmap: 0x7f893b7b1000"),
+        MUNMAP_OVERFLOW(ImportProblem.MUNMAP_OVERFLOW, "munmap range 0xfffffffffffff000+0x2000 overflows 2^64",
+                "            demo   100 [001]   10.000004:   syscalls:sys_enter_munmap: addr: 0xfffffffffffff000, "
+                        + "len: 0x00002000",
+                "            demo   100 [001]   10.000005:    syscalls:sys_exit_munmap: 0x0");
+
+        final ImportProblem problem;
+        final String message;
+        final String line5;
+        final String line6;
+
+        Impossible(ImportProblem problem, String message, String line5, String line6) {
+            this.problem = problem;
+            this.message = message;
+            this.line5 = line5;
+            this.line6 = line6;
+        }
+    }
+
+    private Path input(Impossible c) throws IOException {
+        return Files.writeString(dir.resolve("bad-" + c.name() + ".txt"),
+                GOOD_START + c.line5 + "\n" + c.line6 + "\n" + GOOD_END);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Impossible.class)
+    void strictImportRefusesAnImpossibleEventWithFileAndLine(Impossible c) throws IOException {
+        Path in = input(c);
+        Path out = dir.resolve("out.csv.zst");
+        assertThatThrownBy(() -> PerfImport.run(in, out, ImportOptions.STRICT))
+                .isInstanceOfSatisfying(TraceInputException.class, e -> {
+                    assertThat(e.file()).isEqualTo(in.toString());
+                    assertThat(e.line()).isEqualTo(6);
+                    assertThat(e.reason()).contains(c.message).doesNotContain(c.problem.label() + ": " + c.problem.label());
+                });
+        assertOnlyInputsLeft();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Impossible.class)
+    void lenientImportSkipsAnImpossibleEventAndCountsItsRule(Impossible c) throws IOException {
+        Path out = dir.resolve("out.csv");
+        ImportSummary s = PerfImport.run(input(c), out, ImportOptions.LENIENT);
+        // the time case: line 5's brk stays pending, so the import leaves it unfinished; no other line is lost
+        assertThat(s.skipped()).containsExactlyEntriesOf(java.util.Map.of(c.problem, 1L));
+        assertThat(s.format()).containsPattern(java.util.regex.Pattern.quote(c.problem.label()) + "\\s+1\\n");
+        assertThat(s.events("fault")).isEqualTo(2);
+        assertThat(s.events("map") + s.events("unmap")).as("the impossible event is not written").isZero();
+        // what was written reads back under the CSV reader's own checks (the same rules)
+        assertThat(dev.vmalab.traces.Fixtures.readAll(new dev.vmalab.traces.format.CsvTraceReader(out))).hasSize((int) s.events());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {".xz", ".gz"})
     void truncatedCompressedInputIsAnErrorOrWithLenientASkip(String extension) throws IOException {
@@ -108,6 +169,9 @@ class BadInputTest {
         ImportSummary s = PerfImport.run(in, out, ImportOptions.LENIENT);
         assertThat(s.skipped()).containsEntry(ImportProblem.TRUNCATED_INPUT, 1L);
         assertThat(s.events()).isPositive();
+        // where it ended: the first line not read whole, the one after the last line read
+        assertThat(s.endedAtLine()).isEqualTo(s.lines() + 1);
+        assertThat(s.format()).contains("input ended at line     " + (s.lines() + 1) + " (damaged;");
     }
 
     /** A sample's perf script text, compressed as wanted: big enough that whole xz chunks (2 MiB of text) precede the cut. */
