@@ -30,6 +30,9 @@ import java.util.stream.Stream;
  * that another thread changed within the last {@code windowUs} microseconds.
  */
 public final class TraceStats {
+    /** The race window {@code trace stats} and replay's workload weighting use unless told otherwise. */
+    public static final long DEFAULT_WINDOW_US = 100;
+
     private TraceStats() {}
 
     public record Options(long sampleEvery, long windowUs) {
