@@ -46,6 +46,7 @@ public record StatsReport(TraceStats.Options options, long events, long spanNs, 
         b.append("race exposure by kind (what the other thread's latest change did to the VMA the fault could have "
                 + "found; the retry matrix's rows)\n");
         b.append(String.format("%-20s %9s %14s  %s%n", "kind", "faults", "per_million", "change"));
+        if (racyFaults() == 0) b.append("(none)\n");
         for (ExposureKind k : ExposureKind.values()) {
             if (exposed(k) == 0) continue;
             b.append(String.format(java.util.Locale.ROOT, "%-20s %9d %14.3f  %s%n", k.label(), exposed(k),
