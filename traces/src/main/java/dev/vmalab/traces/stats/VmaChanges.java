@@ -36,12 +36,18 @@ final class VmaChanges {
     }
 
     void changed(Change c) {
+        expire(c.timeNs());
         if (c.end() > c.start()) recent.addLast(c);
+    }
+
+    /** Drops what fell out of the window (also on changes: a process that changes much and faults little). */
+    private void expire(long nowNs) {
+        while (!recent.isEmpty() && recent.peekFirst().timeNs() < nowNs - windowNs) recent.pollFirst();
     }
 
     /** The latest change by a thread other than {@code tid} to part of [start, end) in the window before {@code timeNs}, or null. */
     Change changedByOtherThread(long timeNs, int tid, long start, long end) {
-        while (!recent.isEmpty() && recent.peekFirst().timeNs() < timeNs - windowNs) recent.pollFirst();
+        expire(timeNs);
         for (Iterator<Change> it = recent.descendingIterator(); it.hasNext(); ) {
             Change c = it.next();
             if (c.tid() != tid && c.start() < end && start < c.end()) return c;
