@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>What the strategies' retries depend on is where the address and the old vm_start lie
  * now; the syscall only tells the in-place changes (V stays attached: no -EAGAIN) from the
- * ones that detach V. Kernel: Linux 6.18 mm/vma.c vms_gather_munmap_vmas() (the removed part
+ * ones that detach V. Kernel (lines in {@link ExposureKind}): mm/vma.c vms_gather_munmap_vmas() (the removed part
  * is always the original object), vma_modify() (split_vma(start, 1), split_vma(end, 0): the
  * original keeps the changed middle), vma_merge_new_range() / vma_expand() (a new mapping or
  * a grown one extends the existing VMA in place), mm/mremap.c move_vma().

@@ -6,7 +6,9 @@ package dev.vmalab.traces.stats;
  * is the matrix row that scripts the shape), plus the two shapes no lookup strategy can tell
  * apart. {@link ExposureClassifier} decides the kind; {@code trace stats} counts exposed
  * faults per kind and replay's paired accounting names captured -EAGAINs by the same kinds.
- * Kernel paths are Linux 6.18 mm/vma.c, mm/mremap.c, mm/mmap.c.
+ * Kernel paths: function names as in Linux 6.18 mm/vma.c, mm/mremap.c, mm/mmap.c; the lines were
+ * read in Debian's 6.12 source (vms_gather_munmap_vmas() mm/vma.c:1229/1250, vma_modify()
+ * :1460/1468, vma_merge_new_range() :924, do_brk_flags() mm/mmap.c:1821), the same code in 6.18.
  */
 public enum ExposureKind {
     /** munmap of V's part below the fault: vms_gather_munmap_vmas() splits new_below = 1, V detached, a new VMA keeps the rest. */
