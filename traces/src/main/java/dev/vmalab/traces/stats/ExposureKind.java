@@ -8,7 +8,8 @@ package dev.vmalab.traces.stats;
  * faults per kind and replay's paired accounting names captured -EAGAINs by the same kinds.
  * Kernel paths: function names as in Linux 6.18 mm/vma.c, mm/mremap.c, mm/mmap.c; the lines were
  * read in Debian's 6.12 source (vms_gather_munmap_vmas() mm/vma.c:1229/1250, vma_modify()
- * :1460/1468, vma_merge_new_range() :924, do_brk_flags() mm/mmap.c:1821), the same code in 6.18.
+ * :1460/1468, vma_merge_new_range() :924, do_brk_flags() mm/mmap.c:1821); __split_vma()'s new_below
+ * (the original keeps the upper part when 1) read again in a 2025 torvalds/linux mm/vma.c (01c373e9).
  */
 public enum ExposureKind {
     /** munmap of V's part below the fault: vms_gather_munmap_vmas() splits new_below = 1, V detached, a new VMA keeps the rest. */
