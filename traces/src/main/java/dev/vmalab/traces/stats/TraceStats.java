@@ -126,13 +126,9 @@ public final class TraceStats {
                 }
                 case BrkEvent b -> {
                     Long previous = lastBrk.put(b.pid(), b.result());
-                    if (previous != null) {
-                        long lo = Pages.up(Math.min(previous, b.result()));
-                        long hi = Pages.up(Math.max(previous, b.result()));
-                        if (hi > lo) {
-                            recent.changed(new VmaChanges.Change(b.timeNs(), b.tid(), Change.BRK, lo, hi,
-                                    new Range(lo, hi), before(b, lo, hi)));
-                        }
+                    if (previous != null) { // widened like the others: a shrink splits the heap (do_vmi_align_munmap())
+                        changed(recent, b, Change.BRK, Pages.up(Math.min(previous, b.result())),
+                                Pages.up(Math.max(previous, b.result())));
                     }
                 }
                 case AdviseEvent a -> {

@@ -3,6 +3,7 @@ package dev.vmalab.traces.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vmalab.traces.event.AdviseEvent;
+import dev.vmalab.traces.event.BrkEvent;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.MapEvent;
 import dev.vmalab.traces.event.ProcessStart;
@@ -111,6 +112,27 @@ class ExposureKindTest {
         MapEvent adjacent = new MapEvent(T, 1, 2, page(12), 2 * PAGE, R, ANON, -1, 0, page(12));
         assertThat(kindOf(adjacent, 9)).isEqualTo(ExposureKind.MREMAP_GROW);
         assertThat(kindOf(adjacent, 13)).isEqualTo(ExposureKind.NEW_MAPPING);
+    }
+
+    /** The heap [H, H+4p) grown by thread 1, then thread 2's brk to {@code newPages}; thread 1 faults at {@code faultPage}. */
+    private static ExposureKind brkKind(long newPages, long faultPage) {
+        long h = 0x5555_0000_0000L;
+        List<TraceEvent> events = List.of(new ProcessStart(0, 1, 1, 1, ProcessStart.How.EXEC, "t"),
+                new BrkEvent(1, 1, 1, 0, h), new BrkEvent(2, 1, 1, h + 4 * PAGE, h + 4 * PAGE), new ThreadStart(3, 1, 2, 1),
+                new BrkEvent(T, 1, 2, h + newPages * PAGE, h + newPages * PAGE),
+                new FaultEvent(1_050_000, 1, 1, h + faultPage * PAGE, 0, FaultEvent.Access.WRITE, 6));
+        StatsReport r = TraceStats.of(events.stream(), new TraceStats.Options(1000, 100));
+        assertThat(r.racyFaults()).as("exposed").isEqualTo(1);
+        return r.exposureByKind().keySet().iterator().next();
+    }
+
+    @Test
+    void brkGrowsTheHeapInPlaceAndShrinksItByMunmap() {
+        // do_brk_flags(): "Expand the existing vma if possible" -> vma_merge_new_range(JUST_EXPAND) -> vma_expand()
+        assertThat(brkKind(8, 1)).isEqualTo(ExposureKind.MREMAP_GROW);
+        assertThat(brkKind(8, 5)).isEqualTo(ExposureKind.NEW_MAPPING);
+        // brk() shrinking: do_vmi_align_munmap() of [newbrk, oldbrk): the heap's upper part unmapped
+        assertThat(brkKind(2, 1)).isEqualTo(ExposureKind.MUNMAP_ABOVE);
     }
 
     @Test
