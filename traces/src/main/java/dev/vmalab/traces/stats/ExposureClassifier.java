@@ -49,7 +49,7 @@ public final class ExposureClassifier {
         // a syscall that did not touch V (a neighbour merged into it, a change elsewhere in its widened range)
         boolean untouched = change != Change.DETACHED && (changed.end() <= old.start() || changed.start() >= old.end());
         if (at.start() < old.start() || at.end() > old.end()) {
-            return untouched ? ExposureKind.MREMAP_GROW : beyond(change, old, at); // untouched: V absorbed it in place
+            return untouched ? ExposureKind.MREMAP_GROW : beyond(change, old, at, changed); // untouched: V absorbed it in place
         }
         if (at.equals(old)) {
             if (untouched) return ExposureKind.IN_PLACE;
@@ -77,12 +77,18 @@ public final class ExposureClassifier {
     }
 
     /** The VMA at the address now reaches beyond the old range, and the syscall touched V: grown in place, or V merged away. */
-    private static ExposureKind beyond(Change change, Range old, Range at) {
+    private static ExposureKind beyond(Change change, Range old, Range at, Range changed) {
         return switch (change) {
             // vma_expand() of V itself: mremap in place, brk
             case MREMAP, BRK -> at.start() == old.start() ? ExposureKind.MREMAP_GROW : ExposureKind.MERGE;
-            // MAP_FIXED over part of V unmaps it first (V detached), mprotect / madvise of all of V merging it into a
-            // neighbour (vma_merge_existing_range() removes V), a detached V
+            // vma_merge_existing_range(): all of V changed, V merged into a neighbour and removed; part of it
+            // changed, the neighbour took that part and V shrank in place (still attached: no -EAGAIN)
+            case MPROTECT, MADVISE -> {
+                if (changed.start() <= old.start() && changed.end() >= old.end()) yield ExposureKind.MERGE;
+                if (change == Change.MADVISE) yield ExposureKind.MADVISE_SPLIT;
+                yield at.start() < old.start() ? ExposureKind.MPROTECT_SPLIT_LOW : ExposureKind.MPROTECT_SPLIT_HIGH;
+            }
+            // MAP_FIXED over part of V unmaps it first (V detached), a detached V
             default -> ExposureKind.MERGE;
         };
     }

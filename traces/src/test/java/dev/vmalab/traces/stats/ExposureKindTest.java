@@ -81,6 +81,8 @@ class ExposureKindTest {
         assertThat(kindOf(new ProtectEvent(T, 1, 2, page(4), 2 * PAGE, RW, 0), 9)).isEqualTo(ExposureKind.MPROTECT_SPLIT_LOW);
         // split_vma(vma, start, 1): a new VMA takes [4,10), V keeps the changed [10,12)
         assertThat(kindOf(new ProtectEvent(T, 1, 2, page(10), 2 * PAGE, RW, 0), 7)).isEqualTo(ExposureKind.MPROTECT_SPLIT_HIGH);
+        // [4,6) rw, fault at 5: vma_merge_existing_range() gives [4,6) to P, V shrinks to [6,12) in place (attached)
+        assertThat(kindOf(new ProtectEvent(T, 1, 2, page(4), 2 * PAGE, RW, 0), 5)).isEqualTo(ExposureKind.MPROTECT_SPLIT_LOW);
         // all of V rw: vma_merge_existing_range() expands P over it and removes V
         assertThat(kindOf(new ProtectEvent(T, 1, 2, page(4), 8 * PAGE, RW, 0), 9)).isEqualTo(ExposureKind.MERGE);
         // the middle of a split is V itself (split_vma(start, 1) then split_vma(end, 0))
