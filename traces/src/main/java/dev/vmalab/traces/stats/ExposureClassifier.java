@@ -46,6 +46,15 @@ public final class ExposureClassifier {
         for (Range r : after) {
             if (r.start() >= at.end() && r.start() < old.end()) above = true;
         }
+        // Where the old vm_start lies first: it is what mas_reset()'s kept index walks to.
+        if (at.start() > old.start()) { // the part below the address changed (whatever happened above it)
+            if (atOldStart == null) return ExposureKind.MUNMAP_BELOW;
+            return switch (change) {
+                case MPROTECT -> at.end() >= old.end() ? ExposureKind.MPROTECT_SPLIT_LOW : ExposureKind.IN_PLACE;
+                case MADVISE -> at.end() >= old.end() ? ExposureKind.MADVISE_SPLIT : ExposureKind.IN_PLACE;
+                default -> ExposureKind.MAP_FIXED_BELOW; // V detached, something else at the old vm_start
+            };
+        }
         // a syscall that did not touch V (a neighbour merged into it, a change elsewhere in its widened range)
         boolean untouched = change != Change.DETACHED && (changed.end() <= old.start() || changed.start() >= old.end());
         if (at.start() < old.start() || at.end() > old.end()) {
@@ -57,14 +66,6 @@ public final class ExposureClassifier {
                 case MMAP, MUNMAP, MREMAP, DETACHED -> ExposureKind.MAP_FIXED_OVER; // V replaced
                 case MADVISE -> madvise(address, old, changed);
                 case MPROTECT, BRK -> ExposureKind.IN_PLACE; // vm_flags changed on V itself (or nothing: same flags)
-            };
-        }
-        if (at.start() > old.start()) { // the part below the address changed
-            if (atOldStart == null) return ExposureKind.MUNMAP_BELOW;
-            return switch (change) {
-                case MPROTECT -> at.end() == old.end() ? ExposureKind.MPROTECT_SPLIT_LOW : ExposureKind.IN_PLACE;
-                case MADVISE -> at.end() == old.end() ? ExposureKind.MADVISE_SPLIT : ExposureKind.IN_PLACE;
-                default -> ExposureKind.MAP_FIXED_BELOW; // V detached, something else at the old vm_start
             };
         }
         // same start, the part above the address changed

@@ -147,6 +147,9 @@ class ExposureKindTest {
         assertThat(ExposureClassifier.classify(d, 150, old, List.of(new Range(120, 200)), null)).isEqualTo(ExposureKind.MUNMAP_BELOW);
         assertThat(ExposureClassifier.classify(d, 150, old, List.of(new Range(100, 120), new Range(120, 200)), null))
                 .isEqualTo(ExposureKind.MAP_FIXED_BELOW);
+        // the old vm_start decides first: a lower part replaced and the address's VMA merged with the one above
+        assertThat(ExposureClassifier.classify(d, 150, old, List.of(new Range(100, 120), new Range(120, 250)), null))
+                .isEqualTo(ExposureKind.MAP_FIXED_BELOW);
         assertThat(ExposureClassifier.classify(d, 110, old, List.of(new Range(100, 120), new Range(120, 200)), null))
                 .isEqualTo(ExposureKind.MAP_FIXED_ABOVE);
         assertThat(ExposureClassifier.classify(d, 110, old, List.of(new Range(100, 120)), null)).isEqualTo(ExposureKind.MUNMAP_ABOVE);
