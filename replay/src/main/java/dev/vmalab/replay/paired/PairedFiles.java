@@ -119,7 +119,9 @@ public final class PairedFiles {
         props.put("unit_cost_node_read_ns", decimal(costs.nsPerNodeRead()));
         props.put("unit_cost_fallback_ns", decimal(costs.nsPerFallback()));
         props.put("unit_cost_source", costs.source());
+        // the trace's own contention first (the workload's bound), then the sweep's levels
         props.put("paired_bound", String.join("; ", bounds.entrySet().stream()
+                .sorted(java.util.Comparator.comparing(e -> !e.getKey().endsWith(" at contention 0")))
                 .map(e -> e.getKey() + ": " + e.getValue()).toList()));
         MachineInfo.append(out, props);
     }

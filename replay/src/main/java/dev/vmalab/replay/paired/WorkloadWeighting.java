@@ -34,7 +34,10 @@ final class WorkloadWeighting {
         }
 
         String basis() {
-            if (exposedTrials <= 0) return "no exposed faults";
+            if (exposedTrials <= 0) {
+                return "no fault of the trace landed in a VMA another thread changed within "
+                        + dev.vmalab.traces.stats.TraceStats.DEFAULT_WINDOW_US + " us: nothing for a retry to weight";
+            }
             return misses == 0 ? "no -EAGAIN in " + Math.round(exposedTrials) + " exposed faults: P <= 3/n (rule of three)"
                     : misses + " -EAGAIN in " + Math.round(exposedTrials) + " exposed faults (Poisson 95 % upper bound)";
         }
