@@ -90,8 +90,14 @@ final class RetrySections {
             return b.append("<p class=\"muted\">No workload rows in exposure.csv (no trace, or no paired retry "
                     + "accounting).</p>\n").toString();
         }
-        String bound = machine.get("paired_bound");
-        if (bound != null && !bound.isBlank()) b.append("<p>").append(Html.esc(bound)).append("</p>\n");
+        // paired_bound's clauses at the trace's own contention (the sweep's levels are the verdict panel's)
+        List<String> bounds = java.util.Arrays.stream(machine.getOrDefault("paired_bound", "").split("; "))
+                .filter(c -> c.contains(" at contention 0:")).toList();
+        if (!bounds.isEmpty()) {
+            b.append("<ul>\n");
+            for (String c : bounds) b.append("<li>").append(Html.esc(c)).append("</li>\n");
+            b.append("</ul>\n");
+        }
         Map<String, List<ExposureCsv.Row>> groups = new LinkedHashMap<>();
         for (ExposureCsv.Row r : rows) groups.computeIfAbsent(r.trace() + " · " + r.threads() + " threads", k -> new ArrayList<>()).add(r);
         groups.forEach((name, group) -> {

@@ -28,7 +28,9 @@ class WorkloadSectionTest {
                 + "gen,2,0,mas-set,munmap-below,10,20,500000,0,0,0,true,,workload,munmap-below,0,0.0375,0,0,0\n"
                 + "gen,2,0,mas-reset,munmap-below,10,20,500000,0,0,0,true,,workload,munmap-below,0,0.0375,18750,0,9.375\n");
         String html = RetrySections.workload(dir, Map.of("paired_bound",
-                "gen t2 at contention 0: on this workload the correct strategies differ by at most 9.38 ns per fault"));
+                "gen t2 at contention 0: on this workload the correct strategies differ by at most 9.38 ns per fault; "
+                        + "gen t2 at contention 0.01: correct strategies differ by at most 2 ns per fault (paired on 9)"));
+        assertThat(html).contains("<li>gen t2 at contention 0: on this workload").doesNotContain("contention 0.01");
         assertThat(html).contains("id=\"workload\"", "on this workload the correct strategies differ by at most 9.38 ns",
                 "10 of 20 faults exposed", "at most 0.0375", "<td>munmap-below</td>", "+1.88e+04 / +0.00 (9.38 ns)");
         assertThat(html.split("<tr>").length - 1).as("header + all + munmap-below").isEqualTo(3);
