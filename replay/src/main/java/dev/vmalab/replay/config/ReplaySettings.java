@@ -1,5 +1,6 @@
 package dev.vmalab.replay.config;
 
+import dev.vmalab.replay.paired.RetryAccounting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +60,17 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
      * {@code runSeed} itself, so the seed and every option that shapes the interleaving are fixed.
      */
     public String repro(Path trace, String strategy, int threadCount, long runSeed) {
+        return repro(trace, strategy, threadCount, runSeed, 0);
+    }
+
+    /**
+     * The same for a cell of the contention sweep: {@code --contention} with that cell's target alone (the
+     * sweep's writer churn is what made the interleaving), so the repro replays that one set of cells.
+     */
+    public String repro(Path trace, String strategy, int threadCount, long runSeed, double contentionTarget) {
         List<String> a = new ArrayList<>(List.of("./vmalab", "replay", trace.toString(), "--strategies", strategy,
                 "--threads", Integer.toString(threadCount), "--runs", "1", "--seed", Long.toString(runSeed)));
+        if (contentionTarget > 0) a.addAll(List.of("--contention", RetryAccounting.format(contentionTarget)));
         if (deterministic) a.add("--deterministic");
         a.addAll(amplification.args());
         a.addAll(List.of("--warmup", Percent.format(warmup), "--order-window-ns", Long.toString(orderWindowNs)));

@@ -132,7 +132,7 @@ public final class CellBatch {
                     ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
                     CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),
                             s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
-                            s.repro(trace.path(), strategy.name(), threads, seed));
+                            s.repro(trace.path(), strategy.name(), threads, seed, target));
                     // Timing: first let the JIT compile the replay and the model (results dropped).
                     int passes = s.deterministic() ? 0 : s.jitPasses();
                     List<CellResult> unmeasured = new ArrayList<>();

@@ -11,6 +11,8 @@ import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.results.TimingTable;
 import dev.vmalab.replay.isolate.CellLauncher;
 import dev.vmalab.replay.paired.PairedFiles;
+import dev.vmalab.traces.stats.StatsReport;
+import dev.vmalab.traces.stats.TraceStats;
 import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.paired.RetryAccounting;
 import dev.vmalab.replay.paired.UnitCosts;
@@ -178,7 +180,7 @@ public final class ReplayBatch {
             writeFolder(s, out, command, traces, tables, Map.of());
             if (accounting.paired()) {
                 PairedFiles.write(out, selected, state.paired(order), tables.summary(),
-                        s.amplification().walkSemantics(), UnitCosts.measure());
+                        s.amplification().walkSemantics(), UnitCosts.measure(), exposure(traces));
             }
             if (v != VerdictSettings.NONE) state.timing(order).write(out);
         }
@@ -189,6 +191,16 @@ public final class ReplayBatch {
         }
         state.complete();
         return new Outcome(out, tables, traces);
+    }
+
+    /** Each trace's race exposure by kind ({@code trace stats} with its default window), for exposure.csv's workload rows. */
+    private static Map<String, StatsReport> exposure(List<LoadedTrace> traces) {
+        Map<String, StatsReport> out = new LinkedHashMap<>();
+        for (LoadedTrace t : traces) {
+            out.put(t.name(), TraceStats.of(t.events().stream(),
+                    new TraceStats.Options(Long.MAX_VALUE, TraceStats.DEFAULT_WINDOW_US)));
+        }
+        return out;
     }
 
     /**

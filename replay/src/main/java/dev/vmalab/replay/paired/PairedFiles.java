@@ -7,6 +7,8 @@ import dev.vmalab.model.retry.RetryOutcome;
 import dev.vmalab.replay.results.MachineInfo;
 import dev.vmalab.replay.results.ResultCsv;
 import dev.vmalab.replay.results.ResultTables;
+import dev.vmalab.traces.stats.ExposureKind;
+import dev.vmalab.traces.stats.StatsReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +34,12 @@ public final class PairedFiles {
             "extra_nodes", "contention_target");
     public static final List<String> EXPOSURE_COLUMNS = List.of("trace", "threads", "contention_target", "strategy",
             "kind", "events", "faults", "events_per_million_faults", "extra_aborts_per_million_faults",
-            "extra_nodes_per_million_faults", "extra_ns_per_fault", "correct", "correct_spread_ns_per_fault");
+            "extra_nodes_per_million_faults", "extra_ns_per_fault", "correct", "correct_spread_ns_per_fault",
+            "basis", "matrix_row", "p_eagain", "p_eagain_upper", "extra_aborts_per_million_faults_upper",
+            "extra_nodes_per_million_faults_upper", "extra_ns_per_fault_upper");
+    /** exposure.csv's {@code basis}: rows from the captured -EAGAINs, rows expected from the trace's exposure. */
+    public static final String CAPTURED = "captured";
+    public static final String WORKLOAD = "workload";
     private static final String ALL = "all";
 
     private static final int P_TRACE = PairedTables.COLUMNS.indexOf("trace");
@@ -81,11 +88,16 @@ public final class PairedFiles {
         return compared.stream().anyMatch(s -> s.name().equals("mas-set")) ? "mas-set" : compared.getFirst().name();
     }
 
+    /**
+     * @param exposure each replayed trace's {@code trace stats} (race exposure by kind), by trace name; empty
+     *                 when there is no trace (stress): then no workload rows
+     */
     public static void write(Path out, List<LookupStrategy> compared, PairedTables paired, List<List<String>> summary,
-                             WalkSemantics semantics, UnitCosts costs) throws IOException {
+                             WalkSemantics semantics, UnitCosts costs, Map<String, StatsReport> exposure) throws IOException {
         List<List<String>> matrix = new ArrayList<>();
         Set<String> caught = new HashSet<>();
-        for (RetryMatrix.Cell c : RetryMatrix.run(dev.vmalab.model.retry.Scenarios.all(), compared, semantics)) {
+        List<RetryMatrix.Cell> cells = RetryMatrix.run(dev.vmalab.model.retry.Scenarios.all(), compared, semantics);
+        for (RetryMatrix.Cell c : cells) {
             matrix.add(RetryMatrix.row(c));
             if (c.result().outcome() == RetryOutcome.VIOLATION) caught.add(c.strategy().name());
         }
@@ -97,16 +109,20 @@ public final class PairedFiles {
         }
         ResultTables.writeCsv(out.resolve(SUMMARY), SUMMARY_COLUMNS, summaryRows(paired.rows(), compared, ref));
         Map<String, String> bounds = new LinkedHashMap<>();
-        ResultTables.writeCsv(out.resolve(EXPOSURE), EXPOSURE_COLUMNS,
-                exposureRows(paired.rows(), summary, compared, ref, caught, costs, bounds));
+        List<List<String>> exposureRows = new ArrayList<>(exposureRows(paired.rows(), summary, compared, ref, caught,
+                costs, bounds));
+        exposureRows.addAll(workloadRows(exposure, summary, compared, ref, caught, costs, cells, bounds));
+        ResultTables.writeCsv(out.resolve(EXPOSURE), EXPOSURE_COLUMNS, exposureRows);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("paired_reference", ref);
         props.put("paired_unreadable_events", Long.toString(paired.unreadable())); // unreadable layout or unbuildable event
         props.put("unit_cost_node_read_ns", decimal(costs.nsPerNodeRead()));
         props.put("unit_cost_fallback_ns", decimal(costs.nsPerFallback()));
         props.put("unit_cost_source", costs.source());
+        // the trace's own contention first (the workload's bound), then the sweep's levels
         props.put("paired_bound", String.join("; ", bounds.entrySet().stream()
-                .map(e -> e.getKey() + ": correct strategies differ by at most " + e.getValue() + " ns per fault").toList()));
+                .sorted(java.util.Comparator.comparing(e -> !e.getKey().endsWith(" at contention 0")))
+                .map(e -> e.getKey() + ": " + e.getValue()).toList()));
         MachineInfo.append(out, props);
     }
 
@@ -166,7 +182,11 @@ public final class PairedFiles {
                 hi = Math.max(hi, ns);
             }
             String spread = hi >= lo ? decimal(hi - lo) : "";
-            if (!spread.isEmpty()) bounds.put(g.get(0) + " t" + g.get(1) + " at contention " + g.get(2), spread);
+            long events = all.getOrDefault(ref, new Tally()).events;
+            if (!spread.isEmpty() && (events > 0 || !g.get(2).equals("0"))) {
+                bounds.put(key(g.get(0), g.get(1), g.get(2)), "correct strategies differ by at most " + spread
+                        + " ns per fault (paired on " + events + " captured -EAGAINs)");
+            }
             kinds.forEach((kind, byStrategy) -> {
                 Tally base = byStrategy.getOrDefault(ref, new Tally());
                 for (LookupStrategy s : compared) {
@@ -174,11 +194,75 @@ public final class PairedFiles {
                     out.add(List.of(g.get(0), g.get(1), g.get(2), s.name(), kind, Long.toString(t.events), Long.toString(n),
                             decimal(t.events * perMillion), decimal((t.aborts() - base.aborts()) * perMillion),
                             decimal((t.nodes - base.nodes) * perMillion), decimal(extraNs(byStrategy, s.name(), ref, costs, n)),
-                            Boolean.toString(isCorrect(s, caught)), kind.equals(ALL) ? spread : ""));
+                            Boolean.toString(isCorrect(s, caught)), kind.equals(ALL) ? spread : "", CAPTURED,
+                            kind.equals(ALL) ? "" : row(kind), "", "", "", "", ""));
                 }
             });
         });
         return out;
+    }
+
+    /** matrix.csv's row for a paired.csv kind ("" when the kind has none). */
+    private static String row(String kind) {
+        ExposureKind k = ExposureKind.ofLabel(kind);
+        return k == null || k.row() == null ? "" : k.row();
+    }
+
+    private static String key(String trace, String threads, String target) {
+        return trace + " t" + threads + " at contention " + target;
+    }
+
+    /**
+     * The {@code basis = workload} rows: per (trace, threads) at the trace's own contention, each kind's exposure
+     * x P(-EAGAIN | exposure) x the matrix row's difference ({@link WorkloadWeighting}); where the replay captured
+     * no -EAGAIN, the bound sentence comes from these rows' upper values.
+     */
+    private static List<List<String>> workloadRows(Map<String, StatsReport> exposure, List<List<String>> summary,
+                                                   List<LookupStrategy> compared, String ref, Set<String> caught,
+                                                   UnitCosts costs, List<RetryMatrix.Cell> cells, Map<String, String> bounds) {
+        Map<ExposureKind, Map<String, double[]>> diffs = WorkloadWeighting.rowDifferences(cells, ref);
+        List<List<String>> out = new ArrayList<>();
+        WorkloadWeighting.estimates(summary, exposure, compared).forEach((g, est) -> {
+            StatsReport trace = exposure.get(g.get(0));
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (LookupStrategy s : compared) {
+                if (!isCorrect(s, caught)) continue;
+                double ns = ns(WorkloadWeighting.extra(trace, est, diffs, s.name(), null), costs, true);
+                lo = Math.min(lo, ns);
+                hi = Math.max(hi, ns);
+            }
+            String spread = hi >= lo ? sci(hi - lo) : "";
+            String k = key(g.get(0), g.get(1), "0");
+            if (!spread.isEmpty() && (!bounds.containsKey(k) || !est.captured())) {
+                bounds.put(k, "on this workload the correct strategies differ by at most " + up3(hi - lo) + " ns per fault "
+                        + "(expected: race exposure by kind x P(-EAGAIN | exposure) <= "
+                        + String.format(Locale.ROOT, "%.3g", est.pUpper()) + " (" + est.basis() + ") x the retry matrix)");
+            }
+            List<ExposureKind> kinds = new ArrayList<>();
+            kinds.add(null);
+            for (ExposureKind kind : ExposureKind.values()) if (trace.exposed(kind) > 0) kinds.add(kind);
+            for (ExposureKind kind : kinds) {
+                long events = kind == null ? trace.racyFaults() : trace.exposed(kind);
+                double perMillion = kind == null ? 1e6 * trace.raceExposure() : trace.exposedPerMillion(kind);
+                for (LookupStrategy s : compared) {
+                    WorkloadWeighting.Extra x = WorkloadWeighting.extra(trace, est, diffs, s.name(), kind);
+                    out.add(List.of(g.get(0), g.get(1), "0", s.name(), kind == null ? ALL : kind.label(),
+                            Long.toString(events), Long.toString(trace.faults()), decimal(perMillion), decimal(x.aborts()),
+                            decimal(x.nodes()), sci(ns(x, costs, false)), Boolean.toString(isCorrect(s, caught)),
+                            kind == null ? spread : "", WORKLOAD, kind == null || kind.row() == null ? "" : kind.row(),
+                            sci(est.p()), sci(est.pUpper()), sci(x.abortsUpper()), sci(x.nodesUpper()),
+                            sci(ns(x, costs, true))));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static double ns(WorkloadWeighting.Extra x, UnitCosts costs, boolean upper) {
+        double a = upper ? x.abortsUpper() : x.aborts();
+        double n = upper ? x.nodesUpper() : x.nodes();
+        return (a * costs.nsPerFallback() + n * costs.nsPerNodeRead()) / 1e6;
     }
 
     /**
@@ -194,6 +278,18 @@ public final class PairedFiles {
         Tally t = byStrategy.getOrDefault(strategy, new Tally());
         Tally b = byStrategy.getOrDefault(ref, new Tally());
         return ((t.aborts() - b.aborts()) * costs.nsPerFallback() + (t.nodes - b.nodes) * costs.nsPerNodeRead()) / faults;
+    }
+
+    /** Six significant digits: per-fault figures of a rare retry are far below decimal()'s 1e-6. */
+    private static String sci(double d) {
+        return String.format(Locale.ROOT, "%.6g", d);
+    }
+
+    /** Three significant digits, rounded up: a bound is never printed smaller than it is. */
+    static String up3(double d) {
+        if (d <= 0) return "0";
+        double scale = Math.pow(10, Math.floor(Math.log10(d)) - 2);
+        return String.format(Locale.ROOT, "%.3g", Math.ceil(d / scale - 1e-9) * scale);
     }
 
     private static String decimal(double d) {

@@ -4,11 +4,14 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.model.maple.WalkSemantics;
 import dev.vmalab.model.rcu.GracePeriods;
 import dev.vmalab.model.retry.EventScenario;
+import dev.vmalab.model.retry.LiveLayout;
 import dev.vmalab.model.retry.RetryResult;
 import dev.vmalab.model.retry.Scenario;
 import dev.vmalab.model.retry.ScenarioRunner;
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.traces.io.AtomicOutput;
+import dev.vmalab.traces.stats.ExposureClassifier;
+import dev.vmalab.traces.stats.ExposureKind;
 import dev.vmalab.replay.results.ResultTables;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +49,7 @@ public final class PairedTables {
             List<RetryResult> results = new ArrayList<>();
             Scenario sc;
             try {
-                sc = EventScenario.of(e.address(), e.foundFirst(), e.foundLast(), e.layout(), grace);
+                sc = EventScenario.of(e.address(), e.foundFirst(), e.foundLast(), e.layout(), grace, kind(e).label());
                 for (LookupStrategy s : compared) results.add(ScenarioRunner.run(s, sc, semantics));
             } catch (IllegalStateException unbuildable) {
                 // the found range is not a VMA's (a stale walk of a wrong strategy read freed memory): no pairing
@@ -63,6 +66,22 @@ public final class PairedTables {
             }
         }
         unreadable += capture.unreadable();
+    }
+
+    /**
+     * The event's exposure kind, by the classification {@code trace stats} uses (the syscall unknown, but the
+     * found VMA was detached): where the address and the old vm_start lie in the live layout now.
+     */
+    static ExposureKind kind(PairedCapture.Event e) {
+        long oldStart = e.foundFirst();
+        long oldEnd = e.foundLast() + 1;
+        List<ExposureClassifier.Range> after = new ArrayList<>();
+        LiveLayout.Ranges now = e.layout();
+        for (int i = 0; i < now.size(); i++) {
+            if (now.end(i) >= oldStart && now.start(i) <= oldEnd) after.add(new ExposureClassifier.Range(now.start(i), now.end(i)));
+        }
+        return ExposureClassifier.classify(ExposureClassifier.Change.DETACHED, e.address(),
+                new ExposureClassifier.Range(oldStart, oldEnd), after, null);
     }
 
     public List<List<String>> rows() {

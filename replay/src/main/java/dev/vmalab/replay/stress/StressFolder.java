@@ -51,7 +51,8 @@ public final class StressFolder {
         List<LookupStrategy> compared = new ArrayList<>(StrategyRegistry.builtIn());
         PairedTables paired = new PairedTables();
         paired.add(r.cell().key(), 0, r.capture(), compared, GracePeriods.STRICT, WalkSemantics.RESUME_ACTIVE);
-        PairedFiles.write(out, compared, paired, tables.summary(), WalkSemantics.RESUME_ACTIVE, UnitCosts.measure());
+        PairedFiles.write(out, compared, paired, tables.summary(), WalkSemantics.RESUME_ACTIVE, UnitCosts.measure(),
+                Map.of()); // no trace: no workload weighting
     }
 
     /** What the summary row cannot say: how far the hunt got, and what it was. */

@@ -104,6 +104,27 @@ class PairedReplayTest {
         }
     }
 
+    /**
+     * The one classification is the matrix's: each captured event, named by its exposure kind, does for every
+     * strategy what that kind's matrix row does (the outcome), which is what lets the workload weighting use
+     * the rows for events the replay did not capture.
+     */
+    @Test
+    void eachCapturedEventDoesWhatItsKindsMatrixRowDoes() throws IOException {
+        Map<String, String> matrix = new HashMap<>();
+        for (CSVRecord m : read(swept.resolve("matrix.csv"))) matrix.put(m.get("scenario") + "/" + m.get("strategy"), m.get("outcome"));
+        Map<String, Long> checked = new HashMap<>();
+        for (CSVRecord r : read(swept.resolve("paired.csv"))) {
+            dev.vmalab.traces.stats.ExposureKind k = dev.vmalab.traces.stats.ExposureKind.ofLabel(r.get("scenario"));
+            assertThat(k).as(r.get("scenario")).isNotNull();
+            if (k.row() == null) continue;
+            assertThat(r.get("outcome")).as("%s %s %s", r.get("event"), r.get("scenario"), r.get("strategy"))
+                    .isEqualTo(matrix.get(k.row() + "/" + r.get("strategy")));
+            checked.merge(k.row(), 1L, Long::sum);
+        }
+        assertThat(checked).containsKeys("map-fixed-below", "merge-neighbour");
+    }
+
     @Test
     void pairedAccountingChangesNothingTheRunMeasures() throws IOException {
         Path plain = replay("plain", "--contention", "10%", "--no-paired");

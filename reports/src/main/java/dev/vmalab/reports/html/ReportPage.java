@@ -24,6 +24,7 @@ public final class ReportPage {
         String command = folder.machine().get("command");
         if (command != null) b.append("<p><code>").append(Html.esc(command)).append("</code></p>\n");
         b.append("<nav><a href=\"#verdict\">Verdict</a><a href=\"#matrix\">Retry matrix</a><a href=\"#paired\">Paired retries</a>"
+                + "<a href=\"#workload\">Workload weighting</a>"
                 + "<a href=\"#correctness\">Correctness</a>"
                 + "<a href=\"#latency\">Latency</a><a href=\"#retries\">Retries &amp; fallbacks</a>"
                 + "<a href=\"#scaling\">Scaling</a><a href=\"#nodes\">Nodes visited</a><a href=\"#kernel\">Model vs kernel</a>"
@@ -43,6 +44,7 @@ public final class ReportPage {
         }
         b.append(RetrySections.matrix(inputs));
         b.append(RetrySections.paired(inputs));
+        b.append(RetrySections.workload(folder.dir(), folder.machine()));
         b.append(CorrectnessSection.html(folder, assetDir));
         b.append(KernelCostSection.html(folder));
         b.append(section("latency", "Latency distribution", charts.latency(), assetDir,

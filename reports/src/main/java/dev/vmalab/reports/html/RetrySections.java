@@ -1,5 +1,6 @@
 package dev.vmalab.reports.html;
 
+import dev.vmalab.reports.results.ExposureCsv;
 import dev.vmalab.reports.results.MatrixCsv;
 import dev.vmalab.reports.results.PairedCsv;
 import dev.vmalab.reports.results.PairedSummaryCsv;
@@ -7,6 +8,7 @@ import dev.vmalab.reports.results.VerdictInputs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The retry matrix (scenario x strategy) and the paired retry table: where the strategies' retries differ. */
@@ -73,6 +75,62 @@ final class RetrySections {
                         rows, 1));
         b.append(differingEvents(in.paired()));
         return b.toString();
+    }
+
+    /**
+     * The workload weighting: per (trace, threads), the trace's race exposure by kind and what each strategy is
+     * expected to add at the trace's own contention (upper values: P(-EAGAIN | exposure) at its 95 % bound), and
+     * machine.properties' paired_bound sentence. Units: aborts and node reads per million faults; ns per fault
+     * priced by the replay's unit costs (machine.properties unit_cost_*).
+     */
+    static String workload(java.nio.file.Path dir, Map<String, String> machine) {
+        List<ExposureCsv.Row> rows = ExposureCsv.workload(dir);
+        StringBuilder b = new StringBuilder("<h2 id=\"workload\">Workload weighting</h2>\n");
+        if (rows.isEmpty()) {
+            return b.append("<p class=\"muted\">No workload rows in exposure.csv (no trace, or no paired retry "
+                    + "accounting).</p>\n").toString();
+        }
+        // paired_bound's clauses at the trace's own contention (the sweep's levels are the verdict panel's)
+        List<String> bounds = java.util.Arrays.stream(machine.getOrDefault("paired_bound", "").split("; "))
+                .filter(c -> c.contains(" at contention 0:")).toList();
+        if (!bounds.isEmpty()) {
+            b.append("<ul>\n");
+            for (String c : bounds) b.append("<li>").append(Html.esc(c)).append("</li>\n");
+            b.append("</ul>\n");
+        }
+        Map<String, List<ExposureCsv.Row>> groups = new LinkedHashMap<>();
+        for (ExposureCsv.Row r : rows) groups.computeIfAbsent(r.trace() + " · " + r.threads() + " threads", k -> new ArrayList<>()).add(r);
+        groups.forEach((name, group) -> {
+            List<String> strategies = group.stream().map(ExposureCsv.Row::strategy).distinct().toList();
+            ExposureCsv.Row first = group.getFirst();
+            b.append("<h3>").append(Html.esc(name)).append("</h3>\n<p class=\"muted\">").append(first.events())
+                    .append(" of ").append(first.faults()).append(" faults exposed (a VMA another thread changed in the "
+                    + "race window, <code>trace stats</code>); P(-EAGAIN | exposure) measured ")
+                    .append(String.format(Locale.ROOT, "%.3g", first.pEagain())).append(", at most ")
+                    .append(String.format(Locale.ROOT, "%.3g", first.pEagainUpper()))
+                    .append(" (95 %). Each cell: extra aborts / extra node reads per million faults against the "
+                    + "reference, and ns per fault, at that bound.</p>\n");
+            Map<String, Map<String, ExposureCsv.Row>> byKind = new LinkedHashMap<>();
+            for (ExposureCsv.Row r : group) byKind.computeIfAbsent(r.kind(), k -> new LinkedHashMap<>()).put(r.strategy(), r);
+            List<List<String>> table = new ArrayList<>();
+            byKind.forEach((kind, cells) -> {
+                ExposureCsv.Row any = cells.values().iterator().next();
+                List<String> row = new ArrayList<>(List.of(Html.esc(kind), Html.esc(any.matrixRow()),
+                        String.format(Locale.ROOT, "%.1f", any.exposedPerMillion())));
+                for (String s : strategies) {
+                    ExposureCsv.Row c = cells.get(s);
+                    row.add(c == null ? "" : String.format(Locale.ROOT, "%+.3g / %+.3g (%.3g ns)%s", c.extraAbortsUpper(),
+                            c.extraNodesUpper(), c.extraNsUpper(), c.correct() ? "" : " <span class=\"tag bad\">not correct</span>"));
+                }
+                table.add(row);
+            });
+            List<String> header = new ArrayList<>(List.of("kind", "matrix row", "exposed per million faults"));
+            strategies.forEach(s -> header.add(Html.esc(s)));
+            b.append(Html.table("workload", header, table, i -> i >= 2));
+        });
+        return b.append("<p class=\"muted\">From ").append(Html.link(ExposureCsv.FILE, ExposureCsv.FILE))
+                .append(" (basis workload) and ").append(Html.link(MatrixCsv.FILE, MatrixCsv.FILE)).append(".</p>\n")
+                .toString();
     }
 
     /** The first events on which the strategies did not all do the same: the figures' trace back to single events. */

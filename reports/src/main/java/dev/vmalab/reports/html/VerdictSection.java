@@ -109,10 +109,17 @@ final class VerdictSection {
         return "<h3>Cost per fault by regime (vs " + Html.esc(v.reference()) + ", " + v.threads() + " threads)</h3>\n"
                 + Html.table("costs", List.of("level", "retries per million (reached)", "paired events", "class",
                 "extra ns per fault", "95% interval", "extra aborts", "extra node reads", "extra aborts per million",
-                "of a lookup"), rows, i -> i == 1 || i == 2 || i >= 4)
+                "% of a lookup (units below)"), rows, i -> i == 1 || i == 2 || i >= 4)
+                + "<p class=\"muted\">The last column is " + Html.esc(percentBasis(v))
+                + " (the extra ns and their denominator are always in the same units).</p>\n"
                 + "<p class=\"muted\">Unit costs: node read " + Fmt.num(v.unitCosts().nodeReadNs()) + " ns, abort with "
                 + "mmap_lock fallback " + Fmt.num(v.unitCosts().abortFallbackNs()) + " ns. Source: "
                 + Html.esc(v.unitCosts().source()) + ".</p>\n";
+    }
+
+    private static String percentBasis(Verdict v) {
+        return v.regimes().stream().flatMap(r -> r.costs().stream()).map(ClassCost::percentBasis).distinct()
+                .reduce((a, b) -> a + "; " + b).orElse("n/a");
     }
 
     private static String noise(Verdict v) {

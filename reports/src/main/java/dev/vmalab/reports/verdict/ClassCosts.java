@@ -60,6 +60,25 @@ final class ClassCosts {
         return out;
     }
 
+    /** What "% of a lookup" divides by, in the same units as the unit costs that priced the extra work. */
+    private record Denominator(double ns, String basis) {}
+
+    /**
+     * The model's costs (no calibration.properties): the reference's JVM ns per lookup. The kernel's costs for
+     * both node reads and fallbacks: calibrate's per_vma_fault_ns (a whole fault on the per-VMA path, kernel ns),
+     * NaN when it could not measure it. Kernel and model costs mixed: NaN (no denominator in one unit).
+     */
+    private Denominator denominator(double refJvmNs) {
+        if (!java.nio.file.Files.isRegularFile(folder.dir().resolve(dev.vmalab.reports.results.UnitCosts.FILE))) {
+            return new Denominator(refJvmNs, "of the model's lookup (JVM ns)");
+        }
+        var k = dev.vmalab.reports.results.UnitCosts.of(folder);
+        boolean node = !Double.isNaN(k.nodeReadNs()), fallback = !Double.isNaN(k.abortFallbackNs());
+        if (node && fallback) return new Denominator(k.perVmaFaultNs(), "of a kernel per-VMA fault (calibrate's per_vma_fault_ns)");
+        if (!node && !fallback) return new Denominator(refJvmNs, "of the model's lookup (JVM ns)");
+        return new Denominator(Double.NaN, "n/a: unit costs partly the kernel's, partly the model's");
+    }
+
     private Regime regime(double level, List<SummaryRow> refRows, List<EquivalenceClass> classes) {
         Map<Integer, Long> faultsByRun = new TreeMap<>();
         long lookups = 0, miss = 0;
@@ -122,8 +141,9 @@ final class ClassCosts {
             }
             perRun.put(c.name(), ns);
             double mean = Samples.mean(ns);
+            Denominator per = denominator(refNs);
             cc.add(new ClassCost(c.name(), rep, ns.length, mean, interval(ns), aborts, nodes, 1e6 * abortsPerFault,
-                    1e6 * nodesPerFault, 100 * mean / refNs));
+                    1e6 * nodesPerFault, 100 * mean / per.ns(), per.basis()));
         }
         List<String> separated = new ArrayList<>();
         for (EquivalenceClass a : classes) {

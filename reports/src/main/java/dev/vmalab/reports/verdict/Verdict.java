@@ -122,10 +122,11 @@ public record Verdict(
         // every dearer class against the cheapest, cheapest first
         List<String> dearer = r.costs().stream().filter(c -> c != lo)
                 .sorted(java.util.Comparator.comparingDouble(ClassCost::extraNsPerFault))
-                .map(c -> String.format(Locale.ROOT, "%s costs %s ns per fault more than %s (%s%% of a lookup; %s extra "
+                .map(c -> String.format(Locale.ROOT, "%s costs %s ns per fault more than %s (%s%s extra "
                                 + "aborts and %s extra node reads per million faults)", c.className(),
                         num(c.extraNsPerFault() - lo.extraNsPerFault()), lo.className(),
-                        signed(c.percentOfReference() - lo.percentOfReference()),
+                        Double.isFinite(c.percentOfReference() - lo.percentOfReference())
+                                ? signed(c.percentOfReference() - lo.percentOfReference()) + "% " + c.percentBasis() + "; " : "",
                         num(c.extraAbortsPerMillion() - lo.extraAbortsPerMillion()),
                         num(c.extraNodesPerMillion() - lo.extraNodesPerMillion()))).toList();
         return rate + " " + String.join(", ", dearer);

@@ -95,6 +95,7 @@ public final class VerdictFiles {
                 cm.put("extra_aborts", c.extraAborts());
                 cm.put("extra_nodes", c.extraNodes());
                 cm.put("percent_of_reference_latency", c.percentOfReference());
+                cm.put("percent_basis", c.percentBasis());
                 costs.add(cm);
             }
             m.put("costs", costs);

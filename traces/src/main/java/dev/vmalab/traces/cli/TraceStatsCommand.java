@@ -31,7 +31,7 @@ public final class TraceStatsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "trace to read")
     Path file;
 
-    @Option(names = "--window-us", defaultValue = "100",
+    @Option(names = "--window-us", defaultValue = "" + TraceStats.DEFAULT_WINDOW_US,
             description = "race window in microseconds (default ${DEFAULT-VALUE})")
     long windowUs;
 

@@ -7,7 +7,22 @@ import java.util.Map;
 public record StatsReport(TraceStats.Options options, long events, long spanNs, Counts total,
                           Map<Integer, Counts> byProcess, Map<TraceStats.ThreadKey, Counts> byThread,
                           Map<Integer, String> comms, List<TraceStats.VmaSample> vmaSamples,
-                          KernelOutcomeStats kernel) {
+                          KernelOutcomeStats kernel, Map<ExposureKind, Long> exposureByKind) {
+    public StatsReport {
+        java.util.EnumMap<ExposureKind, Long> kinds = new java.util.EnumMap<>(ExposureKind.class);
+        kinds.putAll(exposureByKind);
+        exposureByKind = java.util.Collections.unmodifiableMap(kinds);
+    }
+
+    /** Exposed faults of {@code kind}: the race exposure broken down by what the other thread's change did. */
+    public long exposed(ExposureKind kind) {
+        return exposureByKind.getOrDefault(kind, 0L);
+    }
+
+    /** Exposed faults of {@code kind} per million faults. */
+    public double exposedPerMillion(ExposureKind kind) {
+        return faults() == 0 ? 0 : 1e6 * exposed(kind) / faults();
+    }
 
     public long faults() {
         return total.of("fault");
@@ -27,7 +42,17 @@ public record StatsReport(TraceStats.Options options, long events, long spanNs, 
         b.append(String.format("events %d over %.3f ms: %d processes, %d threads%n", events, spanNs / 1e6,
                 byProcess.size(), byThread.size()));
         b.append(String.format("race exposure: %d of %d faults (%.3f%%) landed in a VMA another thread changed "
-                + "in the previous %d us%n%n", racyFaults(), faults(), 100 * raceExposure(), options.windowUs()));
+                + "in the previous %d us%n", racyFaults(), faults(), 100 * raceExposure(), options.windowUs()));
+        b.append("race exposure by kind (what the other thread's latest change did to the VMA the fault could have "
+                + "found; the retry matrix's rows)\n");
+        b.append(String.format("%-20s %9s %14s  %s%n", "kind", "faults", "per_million", "change"));
+        if (racyFaults() == 0) b.append("(none)\n");
+        for (ExposureKind k : ExposureKind.values()) {
+            if (exposed(k) == 0) continue;
+            b.append(String.format(java.util.Locale.ROOT, "%-20s %9d %14.3f  %s%n", k.label(), exposed(k),
+                    exposedPerMillion(k), k.description()));
+        }
+        b.append('\n');
 
         b.append("per process\n");
         b.append(String.format("%8s %-16s %9s %9s %7s %7s %7s %7s %7s %7s %9s %7s%n", "pid", "comm", "events",

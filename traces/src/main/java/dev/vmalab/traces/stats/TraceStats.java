@@ -14,6 +14,8 @@ import dev.vmalab.traces.vma.AddressSpace;
 import dev.vmalab.traces.vma.AddressSpaces;
 import dev.vmalab.traces.vma.Pages;
 import dev.vmalab.traces.vma.Vma;
+import dev.vmalab.traces.stats.ExposureClassifier.Change;
+import dev.vmalab.traces.stats.ExposureClassifier.Range;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.stream.Stream;
  * that another thread changed within the last {@code windowUs} microseconds.
  */
 public final class TraceStats {
+    /** The race window {@code trace stats} and replay's workload weighting use unless told otherwise. */
+    public static final long DEFAULT_WINDOW_US = 100;
+
     private TraceStats() {}
 
     public record Options(long sampleEvery, long windowUs) {
@@ -64,6 +69,7 @@ public final class TraceStats {
         final Map<Integer, Long> lastBrk = new HashMap<>();
         final List<VmaSample> samples = new ArrayList<>();
         final KernelOutcomeStats kernel = new KernelOutcomeStats();
+        final Map<ExposureKind, Long> exposure = new java.util.EnumMap<>(ExposureKind.class);
         long count;
         long firstNs = -1;
         long lastNs;
@@ -89,10 +95,12 @@ public final class TraceStats {
                 Vma vma = space == null ? null : space.vmas().find(f.address());
                 long start = vma != null ? vma.start() : Pages.down(f.address());
                 long end = vma != null ? vma.end() : start + Pages.PAGE_SIZE;
-                if (recent.changedByOtherThread(f.timeNs(), f.tid(), start, end)) {
+                VmaChanges.Change c = recent.changedByOtherThread(f.timeNs(), f.tid(), start, end);
+                if (c != null) {
                     total.racyFault();
                     process.racyFault();
                     thread.racyFault();
+                    exposure.merge(classify(c, f.address(), space), 1L, Long::sum);
                 }
             } else {
                 recordChange(e, recent);
@@ -106,26 +114,26 @@ public final class TraceStats {
          * Records the VMAs a syscall rewrites: every mapping overlapping its range, whole, since
          * splitting a VMA write-locks (and may detach) all of it, not just the pages named.
          */
-        private void recordChange(TraceEvent e, VmaChanges recent) {
+            private void recordChange(TraceEvent e, VmaChanges recent) {
             if (!e.succeeded()) return;
             switch (e) {
-                case MapEvent m -> changed(recent, m, m.result(), m.result() + Pages.up(m.length()));
-                case UnmapEvent u -> changed(recent, u, u.addr(), u.addr() + Pages.up(u.length()));
-                case ProtectEvent p -> changed(recent, p, p.addr(), p.addr() + Pages.up(p.length()));
+                case MapEvent m -> changed(recent, m, Change.MMAP, m.result(), m.result() + Pages.up(m.length()));
+                case UnmapEvent u -> changed(recent, u, Change.MUNMAP, u.addr(), u.addr() + Pages.up(u.length()));
+                case ProtectEvent p -> changed(recent, p, Change.MPROTECT, p.addr(), p.addr() + Pages.up(p.length()));
                 case RemapEvent r -> {
-                    changed(recent, r, r.oldAddr(), r.oldAddr() + Pages.up(r.oldLength()));
-                    changed(recent, r, r.result(), r.result() + Pages.up(r.newLength()));
+                    changed(recent, r, Change.MREMAP, r.oldAddr(), r.oldAddr() + Pages.up(r.oldLength()));
+                    changed(recent, r, Change.MREMAP, r.result(), r.result() + Pages.up(r.newLength()));
                 }
                 case BrkEvent b -> {
                     Long previous = lastBrk.put(b.pid(), b.result());
-                    if (previous != null) {
-                        recent.changed(b.timeNs(), b.tid(), Pages.up(Math.min(previous, b.result())),
+                    if (previous != null) { // widened like the others: a shrink splits the heap (do_vmi_align_munmap())
+                        changed(recent, b, Change.BRK, Pages.up(Math.min(previous, b.result())),
                                 Pages.up(Math.max(previous, b.result())));
                     }
                 }
                 case AdviseEvent a -> {
                     if (Madvise.changesVmas(a.advice())) {
-                        changed(recent, a, a.addr(), a.addr() + Pages.up(a.length()));
+                        changed(recent, a, Change.MADVISE, a.addr(), a.addr() + Pages.up(a.length()));
                     }
                 }
                 case InitialMapping m -> {
@@ -135,15 +143,40 @@ public final class TraceStats {
             }
         }
 
-        private void changed(VmaChanges recent, TraceEvent e, long start, long end) {
+        private void changed(VmaChanges recent, TraceEvent e, Change op, long start, long end) {
+            if (end <= start) return;
+            Range syscall = new Range(start, end);
             AddressSpace space = spaces.get(e.pid());
-            if (space != null && end > start) {
+            if (space != null) {
                 Vma first = space.vmas().find(start);
                 Vma last = space.vmas().find(end - 1);
                 if (first != null) start = first.start();
                 if (last != null) end = last.end();
             }
-            recent.changed(e.timeNs(), e.tid(), start, end);
+            recent.changed(new VmaChanges.Change(e.timeNs(), e.tid(), op, start, end, syscall, before(e, start, end)));
+        }
+
+        /** The VMAs overlapping or touching [start, end) now (before the event is applied): what may merge counts. */
+        private List<Range> before(TraceEvent e, long start, long end) {
+            AddressSpace space = spaces.get(e.pid());
+            return space == null ? List.of() : ranges(space, start, end);
+        }
+
+        /** The kind of the change {@code c} for a fault at {@code address}, against the layout now. */
+        private ExposureKind classify(VmaChanges.Change c, long address, AddressSpace space) {
+            Range old = c.vmaBefore(address);
+            List<Range> after = old == null || space == null ? List.of() : ranges(space, old.start(), old.end());
+            return ExposureClassifier.classify(c.op(), address, old, after, c.syscall());
+        }
+
+        /** [start, end) of the VMAs of {@code space} overlapping or touching [start, end), in address order. */
+        private static List<Range> ranges(AddressSpace space, long start, long end) {
+            List<Range> out = new ArrayList<>();
+            Vma v = space.vmas().find(start - 1);
+            if (v == null) v = space.vmas().find(start);
+            if (v == null) v = space.vmas().above(start - 1);
+            for (; v != null && v.start() <= end; v = space.vmas().above(v.start())) out.add(new Range(v.start(), v.end()));
+            return out;
         }
 
         private void sample() {
@@ -155,7 +188,7 @@ public final class TraceStats {
             samples.sort((a, b) -> a.event() != b.event() ? Long.compare(a.event(), b.event())
                     : Integer.compare(a.pid(), b.pid()));
             return new StatsReport(options, count, firstNs < 0 ? 0 : lastNs - firstNs, total, byProcess, byThread,
-                    comms, samples, kernel);
+                    comms, samples, kernel, exposure);
         }
     }
 }

@@ -32,13 +32,13 @@ public final class EventScenario {
 
     private record Range(long start, long end) {}
 
-    /** For tests of {@link #kind}. */
-    static Object range(long start, long end) {
-        return new Range(start, end);
-    }
-
-    /** Throws IllegalStateException when [foundFirst, foundLast] is no page-aligned range (a walk of freed memory). */
-    public static Scenario of(long address, long foundFirst, long foundLast, LiveLayout.Ranges now, GracePeriods grace) {
+    /**
+     * Throws IllegalStateException when [foundFirst, foundLast] is no page-aligned range (a walk of freed memory).
+     *
+     * @param kind the event's exposure kind, as the caller classified it (traces' ExposureClassifier, DETACHED)
+     */
+    public static Scenario of(long address, long foundFirst, long foundLast, LiveLayout.Ranges now, GracePeriods grace,
+                              String kind) {
         if ((foundFirst & (PAGE - 1)) != 0 || ((foundLast + 1) & (PAGE - 1)) != 0 || foundLast < foundFirst) {
             throw new IllegalStateException("found range [0x" + Long.toHexString(foundFirst) + ", 0x"
                     + Long.toHexString(foundLast) + "] is not a VMA's");
@@ -67,7 +67,6 @@ public final class EventScenario {
         before.add(new Range(oldStart, oldEnd));
         long spanLo = lo;
         long spanHi = hi;
-        String kind = kind(address, oldStart, oldEnd, after);
         List<Range> scratch = new ArrayList<>();
         for (int i = 0; i < after.size(); i++) scratch.add(new Range(SCRATCH + 2 * i * PAGE, SCRATCH + (2 * i + 1) * PAGE));
         return new Scenario("event", kind, "live -EAGAIN at 0x" + Long.toHexString(address), grace, address,
@@ -89,24 +88,5 @@ public final class EventScenario {
             long got = MapOps.mmap(mm, r.start(), r.end() - r.start(), PROT, file++, 0, true);
             if (got != r.start()) throw new IllegalStateException("event scenario: mmap [0x" + Long.toHexString(r.start()) + ", 0x" + Long.toHexString(r.end()) + ") failed: " + got);
         }
-    }
-
-    /**
-     * The shape of the change, named like the matrix's scenario kinds: what the strategies'
-     * outcomes depend on is where the address and the old vm_start lie now.
-     */
-    static String kind(long address, long oldStart, long oldEnd, List<?> afterRanges) {
-        Range atAddress = null;
-        Range atOldStart = null;
-        for (Object o : afterRanges) {
-            Range r = (Range) o;
-            if (r.start() <= address && address < r.end()) atAddress = r;
-            if (r.start() <= oldStart && oldStart < r.end()) atOldStart = r;
-        }
-        if (atAddress == null) return "munmap-around"; // the fault's page is gone (munmap, mremap move)
-        if (atAddress.start() < oldStart || atAddress.end() > oldEnd) return "merge"; // grown or merged with a neighbour
-        if (atAddress.start() == oldStart && atAddress.end() == oldEnd) return "map-fixed"; // replaced by a same-range VMA
-        if (atAddress.start() > oldStart) return atOldStart == null ? "munmap-below" : "split-below";
-        return "split-above"; // same start, the part above the address changed
     }
 }

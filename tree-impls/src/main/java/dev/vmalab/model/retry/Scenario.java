@@ -10,7 +10,7 @@ import java.util.function.Consumer;
  * syscall (run whole while the reader waits at vma_start_read()).
  *
  * @param name   the row name in matrix.csv
- * @param kind   the scenario kind a live retry event is classified as (exposure.csv)
+ * @param kind   the exposure kind (traces' ExposureKind label; the row's own name for a shape row, exposure.csv)
  * @param grace  STRICT: nodes the writer frees are freed before the retry walks; LAZY: not yet
  * @param setup  builds the address space before the fault (in {@code Mms.mm()})
  * @param change the writer's syscall; {@code Mms.other()} is a second mm of the same kernel

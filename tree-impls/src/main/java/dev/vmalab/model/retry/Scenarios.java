@@ -15,6 +15,8 @@ import java.util.function.Consumer;
  * in V (page given per row) and the writer's syscall runs whole between the reader's
  * mas_walk() (which found V) and its vma_start_read(). Grace periods are strict (the
  * nodes the writer freed are freed before the retry walks) except in node-not-freed.
+ * A shape row's kind is its own name: traces' ExposureKind names the same rows ({@code row()}),
+ * so a trace's exposure by kind weights them; reuse and grace are conditions no trace shows.
  */
 public final class Scenarios {
     public static final long PAGE = 4096;
@@ -54,19 +56,21 @@ public final class Scenarios {
                         m -> MapOps.munmap(m.mm(), page(10), 2 * PAGE)),
                 of("munmap-around", "munmap-around", "munmap [8,10), fault at 9: the fault's page is gone", 9,
                         m -> MapOps.munmap(m.mm(), page(8), 2 * PAGE)),
-                of("map-fixed-over", "map-fixed", "MAP_FIXED rw anon over [4,12), fault at 9: V replaced by a new VMA", 9,
+                of("map-fixed-over", "map-fixed-over", "MAP_FIXED rw anon over [4,12), fault at 9: V replaced by a new VMA", 9,
                         m -> MapOps.mmap(m.mm(), page(4), 8 * PAGE, RW | VmaFlags.EXEC, 0, 0, true)),
-                of("map-fixed-below", "map-fixed", "MAP_FIXED r-x over [4,7), fault at 9: V removed, [7,12) a new VMA", 9,
+                of("map-fixed-below", "map-fixed-below", "MAP_FIXED r-x over [4,7), fault at 9: V removed, [7,12) a new VMA", 9,
                         m -> MapOps.mmap(m.mm(), page(4), 3 * PAGE, RO | VmaFlags.EXEC, 0, 0, true)),
-                of("mprotect-split-low", "mprotect-split", "mprotect [4,6) rw, fault at 9: [4,6) merges into P, V shrinks to [6,12) in place", 9,
+                of("map-fixed-above", "map-fixed-above", "MAP_FIXED r-x over [10,12), fault at 7: V removed, [4,10) a new VMA", 7,
+                        m -> MapOps.mmap(m.mm(), page(10), 2 * PAGE, RO | VmaFlags.EXEC, 0, 0, true)),
+                of("mprotect-split-low", "mprotect-split-low", "mprotect [4,6) rw, fault at 9: [4,6) merges into P, V shrinks to [6,12) in place", 9,
                         m -> MapOps.mprotect(m.mm(), page(4), 2 * PAGE, RW)),
-                of("mprotect-split-high", "mprotect-split", "mprotect [10,12) rw, fault at 7: a new VMA takes [4,10), V keeps [10,12) in place", 7,
+                of("mprotect-split-high", "mprotect-split-high", "mprotect [10,12) rw, fault at 7: a new VMA takes [4,10), V keeps [10,12) in place", 7,
                         m -> MapOps.mprotect(m.mm(), page(10), 2 * PAGE, RW)),
-                of("mremap-move", "mremap", "mremap V [4,12) to [20,28), fault at 9: nothing left at the address", 9,
+                of("mremap-move", "mremap-move", "mremap V [4,12) to [20,28), fault at 9: nothing left at the address", 9,
                         m -> MapOps.mremap(m.mm(), page(4), 8 * PAGE, 8 * PAGE, page(20))),
-                of("mremap-grow", "mremap", "mremap V [4,12) to [4,14) in place, fault at 9: V grows in place", 9,
+                of("mremap-grow", "mremap-grow", "mremap V [4,12) to [4,14) in place, fault at 9: V grows in place", 9,
                         m -> MapOps.mremap(m.mm(), page(4), 8 * PAGE, 10 * PAGE, page(4))),
-                of("merge-neighbour", "merge", "mprotect V rw, fault at 9: V merges into P [2,12), V removed", 9,
+                of("merge-neighbour", "merge-neighbour", "mprotect V rw, fault at 9: V merges into P [2,12), V removed", 9,
                         m -> MapOps.mprotect(m.mm(), page(4), 8 * PAGE, RW)),
                 of("madvise-split", "madvise-split", "madvise [8,10) DONTDUMP, fault at 5: V keeps [8,10), new VMAs around", 5,
                         m -> MapOps.madvise(m.mm(), page(8), 2 * PAGE, Madvise.MADV_DONTDUMP)),

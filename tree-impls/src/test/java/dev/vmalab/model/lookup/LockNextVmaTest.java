@@ -118,7 +118,7 @@ class LockNextVmaTest {
         return out.stream();
     }
 
-    private record Read(String layout, VmaLockStats stats, CollectingSink sink, boolean writerRan) {}
+    private record Read(String layout, VmaLockStats stats, CollectingSink sink, boolean writerRan, long nodesRead) {}
 
     private static Read read(LookupStrategy s, WalkSemantics walk, Consumer<Mm> writer, Consumer<Mm> onReaderWait)
             throws Exception {
@@ -130,8 +130,11 @@ class LockNextVmaTest {
         List<String> seen = new ArrayList<>();
         VmaLockStats stats = new VmaLockStats();
         boolean[] ran = new boolean[1];
-        Thread reader = new Thread(() -> MapsReader.read(s, mm, stats,
-                v -> seen.add((v.start() - BASE) / PAGE + "-" + (v.end() - BASE) / PAGE)), "maps-reader");
+        long[] nodes = new long[1];
+        Thread reader = new Thread(() -> {
+            MapsReader.read(s, mm, stats, v -> seen.add((v.start() - BASE) / PAGE + "-" + (v.end() - BASE) / PAGE));
+            nodes[0] = kernel.rcu().current().nodesRead();
+        }, "maps-reader");
         try (ScriptedInterleaving script = new ScriptedInterleaving(reader)) {
             script.at(YieldPoint.VMA_START_READ, 5, () -> { // about to lock V4, the 5th VMA
                 writer.accept(mm);
@@ -143,7 +146,7 @@ class LockNextVmaTest {
             reader.join(30_000);
         }
         assertThat(reader.isAlive()).isFalse();
-        return new Read(String.join(",", seen), stats, sink, ran[0]);
+        return new Read(String.join(",", seen), stats, sink, ran[0], nodes[0]);
     }
 
     @ParameterizedTest(name = "{0} {1}: {2}")
@@ -169,6 +172,29 @@ class LockNextVmaTest {
         assertThat(r.stats.mapsRetries).as("-EAGAIN retries").isEqualTo(sc.want.retries);
         assertThat(r.stats.mapsGapRewalks).as("gaps verified by walking again").isEqualTo(sc.want.gapRewalks);
         assertThat(r.stats.mapsFallbacks).as("lock_next_vma_under_mmap_lock()").isEqualTo(sc.want.fallbacks);
+    }
+
+    /**
+     * Why lock_next_vma()'s -EAGAINs need no paired accounting: {@link RetryLoopLookup#lockNextVma} is final and
+     * its retry is the kernel's own "vma_iter_set(vmi, from_addr); goto retry" for every strategy, so on the same
+     * race every per-VMA strategy returns the same VMAs, counts the same retries, re-walks and fallbacks, and reads
+     * the same maple nodes: the paired difference is zero by construction, and this checks it on every race.
+     */
+    @org.junit.jupiter.api.Test
+    void everyPerVmaStrategyRetriesAMapsReadTheSameWay() throws Exception {
+        for (WalkSemantics walk : WalkSemantics.values()) {
+            for (Scenario sc : scenarios()) {
+                java.util.Map<String, String> seen = new java.util.LinkedHashMap<>();
+                for (LookupStrategy s : StrategyRegistry.builtIn()) {
+                    if (!s.usesPerVmaLocks()) continue;
+                    Read r = read(s, walk, sc.writer, sc.onReaderWait);
+                    assertThat(r.nodesRead).as("the reader's walks are counted").isPositive();
+                    seen.put(s.name(), r.layout + " | " + r.stats.mapsSteps + "/" + r.stats.mapsRetries + "/"
+                            + r.stats.mapsGapRewalks + "/" + r.stats.mapsFallbacks + " | nodes " + r.nodesRead);
+                }
+                assertThat(seen.values().stream().distinct()).as("%s %s: %s", walk, sc, seen).hasSize(1);
+            }
+        }
     }
 
     /** No writer: one step per VMA plus the last, no retry, no re-walk; only the baseline takes mmap_lock. */

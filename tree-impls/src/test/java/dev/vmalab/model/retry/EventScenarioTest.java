@@ -78,8 +78,7 @@ class EventScenarioTest {
         List<Seen> seen = new ArrayList<>();
         liveRun("mas-set", true, seen, new CollectingSink());
         Seen e = seen.getFirst();
-        Scenario sc = EventScenario.of(e.address(), e.first(), e.last(), e.layout(), GracePeriods.STRICT);
-        assertThat(sc.kind()).isEqualTo("munmap-below");
+        Scenario sc = EventScenario.of(e.address(), e.first(), e.last(), e.layout(), GracePeriods.STRICT, "munmap-below");
         var reg = StrategyRegistry.standard();
         RetryResult set = ScenarioRunner.run(reg.get("mas-set"), sc, WalkSemantics.RESUME_ACTIVE);
         RetryResult reset = ScenarioRunner.run(reg.get("mas-reset"), sc, WalkSemantics.RESUME_ACTIVE);
@@ -88,23 +87,5 @@ class EventScenarioTest {
         assertThat(set.outcome()).isEqualTo(RetryOutcome.LOCKED);
         assertThat(reset.outcome()).isEqualTo(RetryOutcome.ABORT_NULL); // index = old vm_start, now a hole
         assertThat(noReset.outcome()).isEqualTo(RetryOutcome.VIOLATION);
-    }
-
-    @Test
-    void shapesAreNamedAfterWhereTheAddressAndTheOldStartLieNow() {
-        long s = 100;
-        long e = 200;
-        assertThat(EventScenario.kind(150, s, e, List.of())).isEqualTo("munmap-around");
-        assertThat(EventScenario.kind(150, s, e, ranges(50, 200))).isEqualTo("merge");
-        assertThat(EventScenario.kind(150, s, e, ranges(100, 200))).isEqualTo("map-fixed");
-        assertThat(EventScenario.kind(150, s, e, ranges(120, 200))).isEqualTo("munmap-below");
-        assertThat(EventScenario.kind(150, s, e, ranges(100, 120, 120, 200))).isEqualTo("split-below");
-        assertThat(EventScenario.kind(110, s, e, ranges(100, 120, 120, 200))).isEqualTo("split-above");
-    }
-
-    private static List<Object> ranges(long... b) {
-        List<Object> out = new ArrayList<>();
-        for (int i = 0; i < b.length; i += 2) out.add(EventScenario.range(b[i], b[i + 1]));
-        return out;
     }
 }

@@ -100,6 +100,18 @@ class RetryMatrixTest {
     }
 
     @Test
+    void mapFixedAboveTheFaultEveryCorrectStrategyLocksAfterARetry() {
+        // __mmap_region() -> vms_gather_munmap_vmas(): split_vma(V, 10, new_below = 1) (6.18 mm/vma.c): the
+        // original V is the removed [10,12) part, detached; the new [4,10) starts at the old vm_start
+        Map<String, RetryResult> r = row("map-fixed-above");
+        for (String s : List.of("mas-set", "mas-reset", "full-reinit", "iter-passed-down")) {
+            assertThat(r.get(s).retried()).as(s).isTrue();
+            assertThat(r.get(s).outcome()).as(s).isEqualTo(LOCKED);
+        }
+        assertThat(r.get("mas-reset").staleIndex()).isTrue(); // index = old vm_start, still in [4,10)
+    }
+
+    @Test
     void inPlaceChangesNeverReachTheRetry() {
         // vma_modify() keeps the original VMA for the changed middle (mm/vma.c:1460/1468); vma_expand() grows in place
         for (String sc : List.of("mprotect-split-low", "mprotect-split-high", "madvise-split", "mremap-grow")) {
