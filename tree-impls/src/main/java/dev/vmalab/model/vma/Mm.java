@@ -96,7 +96,7 @@ public final class Mm {
 
     /** mmap_write_unlock(): vma_end_write_all() (seqcount end) + up_write. A lazy grace period may end here. */
     public void mmapWriteUnlock(Task t) {
-        WriteHold.awaitDeadline(); // replay at the trace's pace: held as long as the recording says
+        WriteHold.awaitDeadline(scheduling()); // replay at the trace's pace: held as long as the recording says
         lockSeq = lockSeq + 1;
         t.mmapLockReleased();
         mmapLock.writeUnlock();
