@@ -153,7 +153,7 @@ class BadInputTest {
 
     @Test
     void replayOfABadRowNamesFileAndLine() throws IOException {
-        Path t = csvWith("12,3,4,fault,0xzz,,,,,,,,,,,read,0x4,,,,,,,,");
+        Path t = csvWith("12,3,4,fault,0xzz,,,,,,,,,,,read,0x4,,,,,,,,,,");
         Path dir = tmp.resolve("r");
         assertThat(vmalab(replay(t, dir))).isEqualTo(1);
         oneLine(t + ":401:");
@@ -164,12 +164,12 @@ class BadInputTest {
     void replayOfAShortRowNamesFileAndLine() throws IOException {
         Path t = csvWith("888125055000,12006,12006,fault");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
-        oneLine(t + ":401: expected 25 columns, found 4");
+        oneLine(t + ":401: expected 27 columns, found 4");
     }
 
     @Test
     void replayOfAnUnknownEventNamesFileAndLine() throws IOException {
-        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,,,");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
         oneLine(t + ":401:");
     }
