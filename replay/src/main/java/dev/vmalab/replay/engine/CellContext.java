@@ -5,7 +5,9 @@ import dev.vmalab.model.lookup.LookupStrategy;
 import dev.vmalab.replay.config.Pacing;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.model.vma.WriteHold;
-import dev.vmalab.traces.event.MmapLockWriter;
+import dev.vmalab.model.sched.Scheduling;
+import dev.vmalab.model.vma.Mm;
+import dev.vmalab.replay.plan.Step;
 import dev.vmalab.traces.event.TraceEvent;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -20,26 +22,51 @@ record CellContext(Kernel kernel, LookupStrategy strategy, ReplayPlan plan, Spac
                    Pacer pacer, WriterEvents writers, WriterRepeat repeat, StepsDone done, HotSpot hot, boolean sampleLookups,
                    AtomicLong measuredSince, Pacing hold) {
     /**
-     * Sets the writer's mmap_lock hold from the trace ({@link WriteHold}). The trace records a writer at its
-     * syscall's exit ({@code time_ns}) with {@code mmap_lock_hold_ns}, the time from its write lock's
-     * acquire_returned to its release or downgrade (traces/README.md); it does not record when in the call the
-     * hold fell, so the hold is taken to end at the exit: [time_ns - hold, time_ns]. Simplification: the kernel
-     * releases a little before the exit (an mmap a few hundred ns; a munmap, which downgrades and zaps page tables
-     * under the read lock, microseconds), so the model's hold comes that much late; this can move a fault in or
-     * out of a hold, so it can change a per-trace count.
+     * Sets the writer's mmap_lock hold from the trace ({@link WriteHold}): on the trace clock until its traced
+     * release ({@link TracedHold}); on the wall clock for {@code mmap_lock_hold_ns} scaled by the pace.
+     * Simplification for a format-2 trace (no wait or tail): the hold is taken to end at the syscall's exit, while
+     * the kernel releases a little before (an mmap a few hundred ns; a munmap, which downgrades and zaps page
+     * tables under the read lock, microseconds), so the model's hold comes that much late; this can move a fault
+     * in or out of a hold, so it can change a per-trace count.
      */
     void holdAsTraced(TraceEvent e) {
-        if (!(e instanceof MmapLockWriter w) || w.mmapLockHoldNs() <= 0) return;
-        if (hold.traceClock()) WriteHold.untilTrace(e.timeNs());
-        else if (hold.wallPaced()) WriteHold.until(System.nanoTime() + (long) (w.mmapLockHoldNs() / hold.speed()));
+        TracedHold h = TracedHold.of(e);
+        if (h == null) return;
+        if (hold.traceClock()) WriteHold.untilTrace(h.released());
+        else if (hold.wallPaced()) WriteHold.until(System.nanoTime() + (long) ((h.released() - h.acquired()) / hold.speed()));
     }
 
-    /** When a writer holding as traced should start: its hold ends at its trace time (the syscall's exit). */
+    /**
+     * When a writer holding as traced should start: on the trace clock when it asked for the lock, on the wall
+     * clock when it got it ({@link TracedHold}); any other event at its trace time.
+     */
     long dueTime(TraceEvent e) {
-        if (!hold.fast() && e instanceof MmapLockWriter w && w.mmapLockHoldNs() > 0) {
-            return e.timeNs() - w.mmapLockHoldNs();
+        TracedHold h = hold.fast() ? null : TracedHold.of(e);
+        if (h == null) return e.timeNs();
+        return hold.traceClock() ? h.request() : h.acquired();
+    }
+
+    /**
+     * Waits for the step's ordering edge; on the trace clock a writer the recording shows queued for mmap_lock
+     * also stays queued until its traced grant ({@link Mm#mmapWriterQueued}): meanwhile the others' read trylocks
+     * fail, as RWSEM_FLAG_WAITERS makes them, while their blocking locks and other writers go on as the model's lock
+     * lets them (rwsem's lock stealing). Simplification: the kernel's reason to wait (another holder, often one the
+     * trace does not show) is not modelled, only that it waited.
+     */
+    void awaitTurn(Step s, Scheduling scheduling) {
+        TracedHold h = hold.traceClock() && s.event().succeeded() && s.space() >= 0 ? TracedHold.of(s.event()) : null;
+        if (h == null || !h.waited()) {
+            done.await(s.after(), scheduling);
+            return;
         }
-        return e.timeNs();
+        Mm mm = spaces.await(s.space(), scheduling);
+        mm.mmapWriterQueued(true);
+        try {
+            done.await(s.after(), scheduling);
+            scheduling.sleepUntil(h.acquired());
+        } finally {
+            mm.mmapWriterQueued(false);
+        }
     }
 
     /** The first measured event starts the wall clock of the measured part. */

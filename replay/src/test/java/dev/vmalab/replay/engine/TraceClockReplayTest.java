@@ -8,6 +8,7 @@ import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.KernelFaultOutcome;
 import dev.vmalab.traces.event.MapEvent;
+import dev.vmalab.traces.event.MmapLockTimes;
 import dev.vmalab.traces.event.ProtectEvent;
 import dev.vmalab.traces.event.ThreadStart;
 import dev.vmalab.traces.event.TraceEvent;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --pace trace}: thread B's mprotect holds mmap_lock over its traced interval [exit - hold, exit], and
- * thread A's fault meets the lock held or not according to its own trace time alone, on any machine.
+ * {@code --pace trace}: thread B's mprotect holds mmap_lock over its traced interval ([exit - hold, exit] in a
+ * format-2 trace; after its traced wait and before its traced tail in format 3), and thread A's fault meets the
+ * lock held, waited for, or free according to its own trace time alone, on any machine.
  */
 class TraceClockReplayTest {
     private static final int PID = 100, A = 100, B = 101;
@@ -64,6 +66,35 @@ class TraceClockReplayTest {
         assertThat(c).containsEntry("success", 1L).containsEntry("abort", 0L).containsEntry("fallback", 0L);
     }
 
+    /** Format 3: B asked for the lock at Q and waited queued until T1 (WAIT), held it until T2, exited TAIL later. */
+    private static final long WAIT = 20_000, TAIL = 5_000, Q = T1 - WAIT;
+
+    @Test
+    void aFirstTouchAnonWriteWhileTheWriterWaitsQueuedFailsTheTrylock() throws IOException {
+        Map<String, Long> c = replayWithFault(queuedWriter(), Q + WAIT / 2, M1 + 0x100, FaultEvent.Access.WRITE);
+        assertThat(c).containsEntry("lookups", 1L).containsEntry("retry", 1L).containsEntry("fallback", 1L)
+                .containsEntry("abort", 0L);
+    }
+
+    @Test
+    void aFaultOnTheWritersVmaWhileItWaitsQueuedStaysOnThePerVmaPath() throws IOException {
+        // Queued, the writer has write-locked nothing yet: vma_start_read() succeeds; a read needs no anon_vma.
+        Map<String, Long> c = replayWithFault(queuedWriter(), Q + WAIT / 2, M2 + 0x100, FaultEvent.Access.READ);
+        assertThat(c).containsEntry("success", 1L).containsEntry("abort", 0L).containsEntry("fallback", 0L);
+    }
+
+    @Test
+    void withTheTailKnownTheHoldEndsAtTheTracedReleaseNotAtTheExit() throws IOException {
+        Map<String, Long> c = replayWithFault(queuedWriter(), T2 + TAIL / 2, M2 + 0x100, FaultEvent.Access.READ);
+        assertThat(c).containsEntry("success", 1L).containsEntry("abort", 0L).containsEntry("fallback", 0L);
+        Map<String, Long> held = replayWithFault(queuedWriter(), T2 - 1_000, M2 + 0x100, FaultEvent.Access.READ);
+        assertThat(held).containsEntry("abort", 1L).containsEntry("fallback", 1L);
+    }
+
+    private static ProtectEvent queuedWriter() {
+        return new ProtectEvent(T2 + TAIL, PID, B, M2, LEN, PROT_R, 0).withMmapLock(new MmapLockTimes(HOLD, WAIT, TAIL));
+    }
+
     @Test
     void aSampleReplaysTheSameTwice() throws IOException {
         Path sample = Path.of("..", "traces", "samples", "malloc-stress4.csv.zst");
@@ -75,23 +106,30 @@ class TraceClockReplayTest {
                 .isEqualTo(ReplayDeterminismTest.counterColumns(dir.resolve("b").resolve("summary.csv")));
     }
 
-    /** M1 and M2 mapped by A, B started, B's mprotect(M2, PROT_READ) over [T1, T2], and A's one fault. */
+    /** B's mprotect(M2, PROT_READ) as a format-2 trace has it: exit T2, held HOLD ns, so over [T1, T2]. */
     private Map<String, Long> replayWithFault(long time, long address, FaultEvent.Access access) throws IOException {
+        return replayWithFault(new ProtectEvent(T2, PID, B, M2, LEN, PROT_R, 0).withMmapLock(MmapLockTimes.hold(HOLD)), time, address,
+                access);
+    }
+
+    /** M1 and M2 mapped by A, B started, B's mprotect {@code writer}, and A's one fault. */
+    private Map<String, Long> replayWithFault(ProtectEvent writer, long time, long address, FaultEvent.Access access)
+            throws IOException {
         List<TraceEvent> events = new ArrayList<>(List.of(
                 new MapEvent(1_000, PID, A, 0, LEN, PROT_RW, MAP_PRIVATE_ANON, -1, 0, M1),
                 new MapEvent(2_000, PID, A, 0, LEN, PROT_RW, MAP_PRIVATE_ANON, -1, 0, M2),
                 new ThreadStart(3_000, PID, B, A),
-                new ProtectEvent(T2, PID, B, M2, LEN, PROT_R, 0).withMmapLockHoldNs(HOLD)));
+                writer));
         int errorCode = access == FaultEvent.Access.WRITE ? 0x6 : 0x4;
         events.add(new FaultEvent(time, PID, A, address, 0x401000, access, errorCode)
                 .withKernelOutcome(KernelFaultOutcome.PER_VMA));
         events.sort((x, y) -> Long.compare(x.timeNs(), y.timeNs()));
-        Path trace = dir.resolve("hold-" + time + "-" + Long.toHexString(address) + ".csv");
+        Path trace = dir.resolve("hold-" + writer.timeNs() + "-" + time + "-" + Long.toHexString(address) + ".csv");
         try (TraceWriter w = TraceWriter.create(trace)) {
             events.forEach(w::write);
             w.commit();
         }
-        Path out = replay(trace, "out-" + time + "-" + Long.toHexString(address), "0");
+        Path out = replay(trace, "out-" + writer.timeNs() + "-" + time + "-" + Long.toHexString(address), "0");
         List<String> lines = Files.readAllLines(out.resolve("summary.csv"));
         assertThat(lines).hasSize(2);
         String[] cells = lines.get(1).split(",");

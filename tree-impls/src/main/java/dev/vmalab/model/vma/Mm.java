@@ -104,6 +104,15 @@ public final class Mm {
         scheduling().yieldAt(YieldPoint.WRITER_STEP);
     }
 
+    /**
+     * Replay on the trace clock: a writer the trace shows queued for mmap_lock (waiting between its
+     * start_locking and acquire_returned) begins ({@code true}) or ends its wait. Read trylocks fail meanwhile
+     * ({@link MmapLock#tracedWaiter}).
+     */
+    public void mmapWriterQueued(boolean waiting) {
+        mmapLock.tracedWaiter(waiting);
+    }
+
     public boolean isWriteLocked() {
         return mmapLock.isWriteLocked();
     }
