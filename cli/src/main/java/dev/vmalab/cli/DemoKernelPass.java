@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * The demo's model-against-kernel pass: the samples replayed once with the strategy this machine's kernel runs,
- * at the traces' own pace (writers holding mmap_lock as the traces say), 4 workers (the allocator sample's
- * threads), into OUT/kernel; its kernel-compare.csv and kernel-disagreements.csv replace the measured
- * (fast-paced) ones in OUT, so the report compares like with like.
+ * on the traces' own clock ({@code --pace trace}: one worker per trace thread, events in trace-time order, writers
+ * holding mmap_lock over their traced intervals; the thread count 4 only names the cells), into OUT/kernel; its
+ * kernel-compare.csv and kernel-disagreements.csv replace the measured (fast-paced) ones in OUT, so the report
+ * compares like with like.
  */
 final class DemoKernelPass {
     private DemoKernelPass() {}
@@ -32,9 +33,9 @@ final class DemoKernelPass {
         }
         Path kernelDir = dir.resolve("kernel");
         ReplaySettings s = new ReplaySettings(traces, strategy, List.of(4), 1, seed,
-                Amplification.of(Amplification.Preset.NONE).withBackend(tree), false, Pacing.parse("real"), 0.1, 0,
+                Amplification.of(Amplification.Preset.NONE).withBackend(tree), false, Pacing.TRACE, 0.1, 0,
                 1_000_000, 0, List.of(), true, false, false);
-        o.println("demo: model against this kernel (" + strategy + ", --pace real) ...");
+        o.println("demo: model against this kernel (" + strategy + ", --pace trace) ...");
         o.flush();
         ReplayBatch.run(s, kernelDir, s.command(kernelDir), System.err, ReplayBatch.Progress.NONE);
         for (String f : List.of(ResultTables.KERNEL_COMPARE, ResultTables.KERNEL_DISAGREEMENTS)) {

@@ -153,7 +153,7 @@ class BadInputTest {
 
     @Test
     void replayOfABadRowNamesFileAndLine() throws IOException {
-        Path t = csvWith("12,3,4,fault,0xzz,,,,,,,,,,,read,0x4,,,,,,,,");
+        Path t = csvWith("12,3,4,fault,0xzz,,,,,,,,,,,read,0x4,,,,,,,,,,");
         Path dir = tmp.resolve("r");
         assertThat(vmalab(replay(t, dir))).isEqualTo(1);
         oneLine(t + ":401:");
@@ -164,12 +164,12 @@ class BadInputTest {
     void replayOfAShortRowNamesFileAndLine() throws IOException {
         Path t = csvWith("888125055000,12006,12006,fault");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
-        oneLine(t + ":401: expected 25 columns, found 4");
+        oneLine(t + ":401: expected 27 columns, found 4");
     }
 
     @Test
     void replayOfAnUnknownEventNamesFileAndLine() throws IOException {
-        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,,,");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
         oneLine(t + ":401:");
     }
@@ -212,21 +212,21 @@ class BadInputTest {
 
     @Test
     void aZeroLengthMmapThatSucceededIsRefused() throws IOException {
-        Path t = csvWith("99999999999999,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,");
+        Path t = csvWith("99999999999999,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,,,");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
         oneLine(t + ":401: mmap of length 0 that succeeded");
     }
 
     @Test
     void anMunmapRangeOverflowingIsRefused() throws IOException {
-        Path t = csvWith("99999999999999,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,");
+        Path t = csvWith("99999999999999,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,,,");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
         oneLine(t + ":401: munmap range", "overflows 2^64");
     }
 
     @Test
     void timeGoingBackwardsIsRefused() throws IOException {
-        Path t = csvWith("5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,");
+        Path t = csvWith("5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,,,");
         assertThat(vmalab(replay(t, tmp.resolve("r")))).isEqualTo(1);
         oneLine(t + ":401: time goes backwards");
     }

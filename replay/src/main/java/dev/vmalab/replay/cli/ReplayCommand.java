@@ -74,7 +74,7 @@ public final class ReplayCommand implements Callable<Integer> {
         try (ProgressBars bar = new ProgressBars("replay")) {
             VerdictSettings v;
             try {
-                v = verdict.settings(s.deterministic());
+                v = verdict.settings(s.deterministic() || s.effectivePacing().traceClock()); // one worker at a time: no timing to repeat
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }

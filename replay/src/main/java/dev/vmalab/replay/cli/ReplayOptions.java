@@ -40,8 +40,11 @@ public final class ReplayOptions {
     @Option(names = "--deterministic", description = "One worker at a time, switching only at the model's yield points, chosen by the seed: the same seed gives the same interleaving.")
     boolean deterministic;
 
-    @Option(names = "--pace", paramLabel = "fast|real|X", defaultValue = "fast", converter = Converters.Pace.class,
-            description = "fast = as fast as possible (default); real = the trace's own timing; X = X times the trace's speed.")
+    @Option(names = "--pace", paramLabel = "fast|real|trace|X", defaultValue = "fast", converter = Converters.Pace.class,
+            description = "fast = as fast as possible (default); real = the trace's own timing on the wall clock; "
+                    + "X = X times the trace's speed; trace = on the trace's own clock: one worker per trace thread, "
+                    + "one at a time in trace-time order, writers holding mmap_lock over their traced intervals "
+                    + "(deterministic; what the kernel comparison needs).")
     Pacing pacing;
 
     @Option(names = "--warmup", paramLabel = "P%", defaultValue = "10%", converter = Converters.Share.class,

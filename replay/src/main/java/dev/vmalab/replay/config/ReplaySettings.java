@@ -39,6 +39,9 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
         if (jitPasses < 0 || jitPasses > 100) throw new IllegalArgumentException("--jit-passes must be 0 to 100, is " + jitPasses);
         if (orderWindowNs < 0) throw new IllegalArgumentException("--order-window-ns must be >= 0");
         if (limit < 0) throw new IllegalArgumentException("--limit must be >= 0");
+        if (pacing.traceClock() && amplification.churn()) {
+            throw new IllegalArgumentException("--churn does not go with --pace trace: the churn writer has no trace time");
+        }
     }
 
     /** Strict reading of the traces (the first bad row refuses the trace). */
@@ -50,9 +53,12 @@ public record ReplaySettings(List<Path> traces, String strategies, List<Integer>
                 orderWindowNs, limit, strategyJars, inProcess, jfr, profile, false);
     }
 
-    /** Pacing is wall-clock time: a deterministic replay always runs as fast as it can. */
+    /**
+     * Wall-clock pacing does not go with the deterministic scheduler: a deterministic replay runs as fast as it
+     * can. The trace clock is deterministic by itself and stays.
+     */
     public Pacing effectivePacing() {
-        return deterministic ? Pacing.FAST : pacing;
+        return deterministic && !pacing.traceClock() ? Pacing.FAST : pacing;
     }
 
     /**

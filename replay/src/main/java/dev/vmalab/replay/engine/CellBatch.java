@@ -102,6 +102,15 @@ public final class CellBatch {
         return target == 0 ? s.threads() : List.of(java.util.Collections.max(s.threads()));
     }
 
+    /**
+     * The trace cut up for {@code threads} workers; on the trace clock one worker per trace thread whatever
+     * {@code threads} says (the count then only names the cell: one worker runs at a time anyway).
+     */
+    static ReplayPlan plan(ReplaySettings s, LoadedTrace trace, int threads) {
+        return s.effectivePacing().traceClock() ? ReplayPlan.perTraceThread(trace.events(), s.warmup())
+                : ReplayPlan.of(trace.events(), threads, s.warmup());
+    }
+
     private static void cells(ReplaySettings s, List<LookupStrategy> compared, double target, LookupStrategy strategy,
                               int run, List<LoadedTrace> traces, Path out, PrintStream err, Runnable onCellDone,
                               ResultTables tables, PairedTables paired, List<CellResult> results, int reps,
@@ -129,7 +138,7 @@ public final class CellBatch {
                         onCellDone.run();
                         continue;
                     }
-                    ReplayPlan plan = ReplayPlan.of(trace.events(), threads, s.warmup());
+                    ReplayPlan plan = plan(s, trace, threads);
                     CellReplay.Spec spec = new CellReplay.Spec(trace, plan, strategy, key, seed, s.amplification(),
                             s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
                             s.repro(trace.path(), strategy.name(), threads, seed, target));

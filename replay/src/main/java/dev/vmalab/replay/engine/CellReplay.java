@@ -22,6 +22,7 @@ import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.sched.Amplifier;
 import dev.vmalab.replay.sched.DeterministicScheduler;
 import dev.vmalab.replay.sched.FreeThreads;
+import dev.vmalab.replay.sched.TraceClock;
 import dev.vmalab.replay.trace.LoadedTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,9 +68,11 @@ public final class CellReplay {
         kernel.setRetryObserver(capture);
         Amplification amp = spec.amplification();
         Amplifier amplifier = new Amplifier(amp.retryWindowDelayNs());
-        DeterministicScheduler scheduler = spec.deterministic()
+        // --pace trace: the trace's own clock decides who runs (deterministic by itself; the seed plays no part)
+        TraceClock traceClock = spec.pacing().traceClock() ? new TraceClock() : null;
+        DeterministicScheduler scheduler = traceClock == null && spec.deterministic()
                 ? new DeterministicScheduler(spec.seed(), SWITCH_PERCENT, amp.retryWindowDelayNs() > 0) : null;
-        Scheduling scheduling = scheduler != null ? scheduler : amplifier;
+        Scheduling scheduling = traceClock != null ? traceClock : scheduler != null ? scheduler : amplifier;
         List<Worker> workers = new ArrayList<>();
         ContentionRate rate = contention > 0 ? new ContentionRate(workers, contention) : null;
         if (rate != null) scheduling = new ContentionWindow(scheduling, rate);
@@ -86,13 +89,15 @@ public final class CellReplay {
             firstTimes[w] = mine.length == 0 ? Long.MAX_VALUE : plan.step(mine[0]).event().timeNs();
         }
         long traceStart = plan.size() == 0 ? 0 : plan.step(0).event().timeNs();
-        Pacer pacer = new Pacer(spec.pacing(), traceStart);
+        Pacer pacer = new Pacer(spec.pacing(), traceStart, scheduling);
         AtomicLong measuredSince = new AtomicLong();
+        // On the trace clock events already run in trace order: the order gate never holds a worker back.
+        long window = traceClock != null ? Long.MAX_VALUE : spec.orderWindowNs();
+        Pacing hold = scheduler != null ? Pacing.FAST : spec.pacing();
         CellContext c = new CellContext(kernel, spec.strategy(), plan, spaces,
-                new OrderGate(firstTimes, spec.orderWindowNs()), pacer,
+                new OrderGate(firstTimes, window), pacer,
                 new WriterEvents(), new WriterRepeat(amp.writerRepeat()), new StepsDone(plan.size()), new HotSpot(),
-                spec.sampleLookups(), measuredSince,
-                spec.pacing().fast() || scheduler != null ? 0 : spec.pacing().speed());
+                spec.sampleLookups(), measuredSince, hold);
 
         long traceEnd = plan.size() == 0 ? 0 : plan.step(plan.size() - 1).event().timeNs();
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
@@ -109,14 +114,15 @@ public final class CellReplay {
                 }
             }));
         }
-        if (amp.churn()) bodies.add(new DeterministicScheduler.Body("replay-churn", new Churn(c, running)));
+        if (amp.churn() && traceClock == null) bodies.add(new DeterministicScheduler.Body("replay-churn", new Churn(c, running)));
 
         RunEvent event = new RunEvent();
         event.begin();
         long startEpochMs = System.currentTimeMillis();
         pacer.start();
         if (plan.firstMeasured() == 0) c.markMeasured();
-        if (scheduler != null) scheduler.run(bodies);
+        if (traceClock != null) traceClock.run(bodies);
+        else if (scheduler != null) scheduler.run(bodies);
         else FreeThreads.run(bodies, amplifier::abort);
         long end = System.nanoTime();
         double wallMs = measuredSince.get() == 0 ? 0 : (end - measuredSince.get()) / 1e6;

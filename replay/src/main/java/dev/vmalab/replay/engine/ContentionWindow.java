@@ -63,4 +63,9 @@ final class ContentionWindow implements Scheduling {
     public void waitExternal() {
         base.waitExternal();
     }
+
+    @Override
+    public void sleepUntil(long traceTimeNs) {
+        base.sleepUntil(traceTimeNs);
+    }
 }

@@ -8,7 +8,6 @@ import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CellTiming;
 import dev.vmalab.replay.measure.JvmActivity;
 import dev.vmalab.replay.paired.PairedCapture;
-import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.trace.LoadedTrace;
 import java.io.IOException;
@@ -91,7 +90,7 @@ final class TimedRounds {
             for (LoadedTrace trace : traces) {
                 for (int threads : s.threads()) {
                     CellKey key = new CellKey(trace.name(), strategy.name(), threads, run);
-                    specs.put(key, new CellReplay.Spec(trace, ReplayPlan.of(trace.events(), threads, s.warmup()), AaStrategy.code(strategy),
+                    specs.put(key, new CellReplay.Spec(trace, CellBatch.plan(s, trace, threads), AaStrategy.code(strategy),
                             key, seed, s.amplification(), s.deterministic(), s.effectivePacing(), s.orderWindowNs(), s.jfr(),
                             s.repro(trace.path(), strategy.name(), threads, seed)));
                 }
@@ -99,7 +98,7 @@ final class TimedRounds {
         }
         Map<CellKey, List<CellResult>> extra = new LinkedHashMap<>();
         specs.keySet().forEach(k -> extra.put(k, new ArrayList<>()));
-        if (!warm && !s.deterministic()) warmUp(specs, extra);
+        if (!warm && !s.deterministic() && !s.effectivePacing().traceClock()) warmUp(specs, extra); // nothing timed matters there
         Map<CellKey, CellTiming> timings = new LinkedHashMap<>();
         Map<CellKey, CellResult> measured = new LinkedHashMap<>();
         specs.keySet().forEach(k -> timings.put(k, new CellTiming(k)));

@@ -59,7 +59,7 @@ final class Worker implements Runnable {
                 c.pacer().await(c.dueTime(s.event()));
                 boolean measured = s.seq() >= c.plan().firstMeasured();
                 if (measured) c.markMeasured();
-                c.done().await(s.after(), scheduling);
+                c.awaitTurn(s, scheduling);
                 c.holdAsTraced(s.event());
                 try {
                     execute(s, measured, task, scheduling);

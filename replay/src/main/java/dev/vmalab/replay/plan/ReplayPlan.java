@@ -29,6 +29,16 @@ public final class ReplayPlan {
         return new PlanBuilder(workers).build(events, warmup);
     }
 
+    /**
+     * Plans {@code events} with one worker per trace thread, so each trace thread's events keep their own
+     * timeline ({@code --pace trace}: a writer sleeping through its traced hold must not hold back another trace
+     * thread's events).
+     */
+    public static ReplayPlan perTraceThread(List<TraceEvent> events, double warmup) {
+        int threads = (int) events.stream().mapToInt(TraceEvent::tid).distinct().count();
+        return of(events, Math.max(1, threads), warmup);
+    }
+
     public Step step(int seq) {
         return steps[seq];
     }

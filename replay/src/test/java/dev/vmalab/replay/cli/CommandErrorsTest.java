@@ -41,7 +41,7 @@ class CommandErrorsTest {
     @Test
     void badPaceSaysWhatIsAllowed() {
         assertThat(run("replay", "x.csv", "--pace", "slow")).isEqualTo(2);
-        assertThat(err.toString()).contains("fast, real or a factor");
+        assertThat(err.toString()).contains("fast, real, trace or a factor");
     }
 
     @Test

@@ -45,10 +45,12 @@ final class KernelSection {
                 + "Left per-VMA = served under mmap_lock: anon_vma retries (VMA_LOCK_RETRY) + lock_mm_and_find_vma "
                 + "fallbacks (aborts, misses).</p>\n");
         List<String> paces = all.stream().map(KernelCompareCsv.Row::pace).distinct().toList();
-        if (!paces.equals(List.of("real"))) {
+        if (!paces.equals(List.of("trace"))) {
             b.append("<p><span class=\"tag warn\">pace ").append(Html.esc(String.join(", ", paces)))
-                    .append("</span> Contention is timing: only a replay at the trace's own pace "
-                            + "(<code>--pace real</code>) with the trace's writer hold times compares with the kernel. "
+                    .append("</span> Contention is timing: only a replay on the trace's own clock "
+                            + "(<code>--pace trace</code>: each trace thread on its own timeline, writers holding "
+                            + "mmap_lock over their traced intervals) compares with the kernel; <code>--pace real</code> "
+                            + "on fewer cores than the trace has threads does not reproduce who overlapped whom. "
                             + "These numbers show the model's outcomes at this pace, not a like-for-like comparison.</p>\n");
         }
         List<KernelCompareCsv.Row> shown = replayed

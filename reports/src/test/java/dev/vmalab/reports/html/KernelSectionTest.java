@@ -50,9 +50,9 @@ class KernelSectionTest {
     @Test
     void theSectionShowsTheKernelsStrategyFlagsTheDivergenceAndListsTheFaults() throws IOException {
         Files.writeString(dir.resolve("kernel-compare.csv"), HEADER
-                + "s,mas-set,4,1,real,all,,1000,940,10,45,5,1000,0,0,0,50\n"
-                + "s,no-reset,4,1,real,all,,1000,940,10,45,5,950,0,50,0,0\n"
-                + "s,mas-set,4,1,real,thread,7,1000,940,10,45,5,1000,0,0,0,\n");
+                + "s,mas-set,4,1,trace,all,,1000,940,10,45,5,1000,0,0,0,50\n"
+                + "s,no-reset,4,1,trace,all,,1000,940,10,45,5,950,0,50,0,0\n"
+                + "s,mas-set,4,1,trace,thread,7,1000,940,10,45,5,1000,0,0,0,\n");
         Files.writeString(dir.resolve("kernel-disagreements.csv"), "trace,strategy,threads,run,time_ns,tid,address,"
                 + "kernel,model\ns,mas-set,4,1,123,7,0x7f0000001000,anon_retry,per_vma\n");
         String html = KernelSection.html(folder("6.18.44"));

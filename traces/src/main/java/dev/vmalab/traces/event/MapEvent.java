@@ -6,20 +6,20 @@ package dev.vmalab.traces.event;
  */
 public record MapEvent(long timeNs, int pid, int tid, long addr, long length, int prot, int flags, int fd,
                        long offset, long result,
-                       long mmapLockHoldNs) implements MmapLockWriter {
+                       MmapLockTimes mmapLock) implements MmapLockWriter {
     @Override
     public boolean succeeded() {
         return result >= 0 || result < -4095;
     }
 
-    /** Without a known mmap_lock hold time (generated traces, recordings without mmap_lock events). */
+    /** Without known mmap_lock times (generated traces, recordings without mmap_lock events). */
     public MapEvent(long timeNs, int pid, int tid, long addr, long length, int prot, int flags, int fd, long offset,
                     long result) {
-        this(timeNs, pid, tid, addr, length, prot, flags, fd, offset, result, UNKNOWN_HOLD);
+        this(timeNs, pid, tid, addr, length, prot, flags, fd, offset, result, MmapLockTimes.NONE);
     }
 
     @Override
-    public MapEvent withMmapLockHoldNs(long holdNs) {
-        return new MapEvent(timeNs, pid, tid, addr, length, prot, flags, fd, offset, result, holdNs);
+    public MapEvent withMmapLock(MmapLockTimes times) {
+        return new MapEvent(timeNs, pid, tid, addr, length, prot, flags, fd, offset, result, times);
     }
 }

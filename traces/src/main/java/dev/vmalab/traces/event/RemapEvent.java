@@ -3,20 +3,20 @@ package dev.vmalab.traces.event;
 /** mremap(oldAddr, oldLength, newLength, flags, newAddr) = result (new address or a negative errno). */
 public record RemapEvent(long timeNs, int pid, int tid, long oldAddr, long oldLength, long newLength, int flags,
                          long newAddr, long result,
-                       long mmapLockHoldNs) implements MmapLockWriter {
+                       MmapLockTimes mmapLock) implements MmapLockWriter {
     @Override
     public boolean succeeded() {
         return result >= 0 || result < -4095;
     }
 
-    /** Without a known mmap_lock hold time (generated traces, recordings without mmap_lock events). */
+    /** Without known mmap_lock times (generated traces, recordings without mmap_lock events). */
     public RemapEvent(long timeNs, int pid, int tid, long oldAddr, long oldLength, long newLength, int flags,
                       long newAddr, long result) {
-        this(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, UNKNOWN_HOLD);
+        this(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, MmapLockTimes.NONE);
     }
 
     @Override
-    public RemapEvent withMmapLockHoldNs(long holdNs) {
-        return new RemapEvent(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, holdNs);
+    public RemapEvent withMmapLock(MmapLockTimes times) {
+        return new RemapEvent(timeNs, pid, tid, oldAddr, oldLength, newLength, flags, newAddr, result, times);
     }
 }

@@ -9,6 +9,7 @@ import dev.vmalab.traces.event.InitialMapping;
 import dev.vmalab.traces.event.KernelFaultOutcome;
 import dev.vmalab.traces.event.MapEvent;
 import dev.vmalab.traces.event.MapsRead;
+import dev.vmalab.traces.event.MmapLockTimes;
 import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ProtectEvent;
@@ -124,8 +125,11 @@ final class EventRows {
             }
             case MapsRead m -> row[TARGET_PID] = Integer.toString(m.targetPid());
         }
-        if (e instanceof MmapLockWriter w && w.mmapLockHoldNs() != MmapLockWriter.UNKNOWN_HOLD) {
-            row[MMAP_LOCK_HOLD_NS] = Long.toString(w.mmapLockHoldNs());
+        if (e instanceof MmapLockWriter w) {
+            MmapLockTimes lock = w.mmapLock();
+            if (lock.holdNs() != MmapLockTimes.UNKNOWN) row[MMAP_LOCK_HOLD_NS] = Long.toString(lock.holdNs());
+            if (lock.waitNs() != MmapLockTimes.UNKNOWN) row[MMAP_LOCK_WAIT_NS] = Long.toString(lock.waitNs());
+            if (lock.tailNs() != MmapLockTimes.UNKNOWN) row[MMAP_LOCK_TAIL_NS] = Long.toString(lock.tailNs());
         }
         return row;
     }
@@ -170,14 +174,25 @@ final class EventRows {
                     + "thread_start, thread_exit, initial_mapping, map, unmap, protect, remap, brk, advise, "
                     + "fault, maps_read)");
         };
-        String hold = col.apply(MMAP_LOCK_HOLD_NS);
-        if (hold.isEmpty()) return e;
-        if (!(e instanceof MmapLockWriter w)) {
-            throw new IllegalArgumentException("column mmap_lock_hold_ns is set on a " + type + " row");
+        long hold = lockNs(col, MMAP_LOCK_HOLD_NS, e, type);
+        long wait = lockNs(col, MMAP_LOCK_WAIT_NS, e, type);
+        long tail = lockNs(col, MMAP_LOCK_TAIL_NS, e, type);
+        if (hold == MmapLockTimes.UNKNOWN && wait == MmapLockTimes.UNKNOWN && tail == MmapLockTimes.UNKNOWN) return e;
+        if (hold == MmapLockTimes.UNKNOWN) {
+            throw new IllegalArgumentException("columns mmap_lock_wait_ns/mmap_lock_tail_ns are set without mmap_lock_hold_ns");
         }
-        long ns = number(col, MMAP_LOCK_HOLD_NS);
-        if (ns < 0) throw new IllegalArgumentException("negative mmap_lock_hold_ns: " + ns);
-        return w.withMmapLockHoldNs(ns);
+        return ((MmapLockWriter) e).withMmapLock(new MmapLockTimes(hold, wait, tail));
+    }
+
+    /** One of the mapping syscalls' mmap_lock columns: empty = unknown; set only on their rows, never negative. */
+    private static long lockNs(IntFunction<String> col, int index, TraceEvent e, String type) {
+        if (col.apply(index).isEmpty()) return MmapLockTimes.UNKNOWN;
+        if (!(e instanceof MmapLockWriter)) {
+            throw new IllegalArgumentException("column " + COLUMNS.get(index) + " is set on a " + type + " row");
+        }
+        long ns = number(col, index);
+        if (ns < 0) throw new IllegalArgumentException("negative " + COLUMNS.get(index) + ": " + ns);
+        return ns;
     }
 
     private static long number(IntFunction<String> col, int index) {

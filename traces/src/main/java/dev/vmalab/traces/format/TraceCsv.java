@@ -10,13 +10,15 @@ import org.apache.commons.csv.CSVFormat;
  *
  * <p>Versions (traces/README.md): 1 has the first 23 columns; 2 adds {@code kernel_outcome} (fault rows: what
  * the recording kernel did, from the mmap_lock tracepoints) and {@code mmap_lock_hold_ns} (mapping-syscall rows:
- * how long the call held mmap_lock for write). This build writes version 2 and reads both; a version-1 file reads
- * as version 2 with those columns empty (unknown).
+ * how long the call held mmap_lock for write); 3 adds {@code mmap_lock_wait_ns} and {@code mmap_lock_tail_ns}
+ * (mapping-syscall rows: how long the call waited for the write lock, and from its release to the syscall's
+ * exit). This build writes version 3 and reads all three; an older file reads as version 3 with the newer
+ * columns empty (unknown).
  */
 public final class TraceCsv {
     private TraceCsv() {}
 
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** The oldest version this build reads. */
     public static final int OLDEST_READABLE = 1;
     /** Text of the comment line that opens every trace file. */
@@ -28,18 +30,22 @@ public final class TraceCsv {
             "addr", "len", "prot", "flags", "fd", "off", "new_addr", "new_len", "advice", "result",
             "ip", "access", "error_code",
             "parent", "how", "comm", "path", "inferred", "target_pid",
-            "kernel_outcome", "mmap_lock_hold_ns");
+            "kernel_outcome", "mmap_lock_hold_ns", "mmap_lock_wait_ns", "mmap_lock_tail_ns");
 
     /** The columns of each version, by version number. */
     static List<String> columns(int version) {
-        return version == 1 ? COLUMNS.subList(0, TARGET_PID + 1) : COLUMNS;
+        return switch (version) {
+            case 1 -> COLUMNS.subList(0, TARGET_PID + 1);
+            case 2 -> COLUMNS.subList(0, MMAP_LOCK_HOLD_NS + 1);
+            default -> COLUMNS;
+        };
     }
 
     // Column indexes, in COLUMNS order.
     static final int TIME = 0, PID = 1, TID = 2, EVENT = 3, ADDR = 4, LEN = 5, PROT = 6, FLAGS = 7, FD = 8,
             OFF = 9, NEW_ADDR = 10, NEW_LEN = 11, ADVICE = 12, RESULT = 13, IP = 14, ACCESS = 15,
             ERROR_CODE = 16, PARENT = 17, HOW = 18, COMM = 19, PATH = 20, INFERRED = 21, TARGET_PID = 22,
-            KERNEL_OUTCOME = 23, MMAP_LOCK_HOLD_NS = 24;
+            KERNEL_OUTCOME = 23, MMAP_LOCK_HOLD_NS = 24, MMAP_LOCK_WAIT_NS = 25, MMAP_LOCK_TAIL_NS = 26;
 
     /** Writing: prints the version comment and the header. */
     static final CSVFormat WRITE = CSVFormat.DEFAULT.builder()

@@ -1,6 +1,7 @@
 package dev.vmalab.traces.perf;
 
 import dev.vmalab.traces.event.KernelFaultOutcome;
+import dev.vmalab.traces.event.MmapLockTimes;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,7 +11,8 @@ import java.util.Map;
  *   <li>for each user fault, the fault-path mmap_lock acquisitions that follow it on its thread before the
  *   thread does anything else (the {@code page_fault_user} tracepoint fires in handle_page_fault() before
  *   do_user_addr_fault(), arch/x86/mm/fault.c, so a fault's own locking comes after its record);</li>
- *   <li>for each traced mapping syscall, how long it held mmap_lock for write.</li>
+ *   <li>for each traced mapping syscall, how long it waited for mmap_lock for write, held it, and ran on after
+ *   releasing (or downgrading) it before its exit.</li>
  * </ul>
  * A kernel-mode fault inside an untraced syscall (copy_from_user in rt_sigprocmask) that falls back is told
  * apart by its callchain ({@link MmapLockRecord#byKernelModeFault}). Simplification: one that needs an anon_vma
@@ -37,10 +39,12 @@ final class KernelOutcomes {
         }
     }
 
-    /** Write-lock time of the syscall a thread is in. */
+    /** Write-lock times of the syscall a thread is in. */
     private static final class Hold {
         long since = -1;
         long totalNs;
+        /** The first write start_locking, the first successful write acquisition, the last release or downgrade. */
+        long firstRequest = -1, firstAcquired = -1, lastReleased = -1;
     }
 
     private final Map<Integer, FaultLocking> openFaults = new HashMap<>();
@@ -68,12 +72,21 @@ final class KernelOutcomes {
         holds.put(tid, new Hold());
     }
 
-    /** The write-lock time of the syscall {@code tid} just left, or -1 when the trace has no lock records. */
-    long syscallExited(int tid, long timeNs) {
+    /**
+     * The write-lock times of the syscall {@code tid} just left ({@link MmapLockTimes}: wait and tail known when it
+     * took the write lock), or null when the trace has no lock records.
+     */
+    MmapLockTimes syscallExited(int tid, long timeNs) {
         Hold h = holds.remove(tid);
-        if (!seenLockRecords || h == null) return -1;
-        if (h.since >= 0) h.totalNs += timeNs - h.since; // released after the exit record: count up to the exit
-        return h.totalNs;
+        if (!seenLockRecords || h == null) return null;
+        if (h.since >= 0) { // released after the exit record: count up to the exit
+            h.totalNs += timeNs - h.since;
+            h.lastReleased = timeNs;
+        }
+        if (h.firstAcquired < 0) return MmapLockTimes.hold(h.totalNs);
+        long wait = h.firstRequest >= 0 && h.firstRequest <= h.firstAcquired ? h.firstAcquired - h.firstRequest : MmapLockTimes.UNKNOWN;
+        long tail = h.lastReleased >= 0 && h.lastReleased <= timeNs ? timeNs - h.lastReleased : MmapLockTimes.UNKNOWN;
+        return new MmapLockTimes(h.totalNs, wait, tail);
     }
 
     /**
@@ -117,19 +130,24 @@ final class KernelOutcomes {
     /** mmap_write_lock ... mmap_write_unlock, or ... mmap_write_downgrade (acquire_returned write=false). */
     private static void writer(MmapLockRecord r, Hold h) {
         switch (r.kind()) {
-            case START_LOCKING -> { }
+            case START_LOCKING -> {
+                if (r.write() && h.firstRequest < 0) h.firstRequest = r.timeNs();
+            }
             case ACQUIRE_RETURNED -> {
                 if (r.write() && r.success()) {
                     h.since = r.timeNs();
+                    if (h.firstAcquired < 0) h.firstAcquired = r.timeNs();
                 } else if (!r.write() && h.since >= 0) { // include/linux/mmap_lock.h mmap_write_downgrade
                     h.totalNs += r.timeNs() - h.since;
                     h.since = -1;
+                    h.lastReleased = r.timeNs();
                 }
             }
             case RELEASED -> {
                 if (r.write() && h.since >= 0) {
                     h.totalNs += r.timeNs() - h.since;
                     h.since = -1;
+                    h.lastReleased = r.timeNs();
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.InitialMapping;
 import dev.vmalab.traces.event.KernelFaultOutcome;
 import dev.vmalab.traces.event.MapsRead;
+import dev.vmalab.traces.event.MmapLockTimes;
 import dev.vmalab.traces.event.MmapLockWriter;
 import dev.vmalab.traces.event.ProcessStart;
 import dev.vmalab.traces.event.ThreadExit;
@@ -340,13 +341,13 @@ final class PerfImporter {
                     : " while it is in " + call.syscall().tracepointName()));
         }
         pending.remove(line.tid());
-        long holdNs = locks.syscallExited(line.tid(), line.timeNs());
+        MmapLockTimes lock = locks.syscallExited(line.tid(), line.timeNs());
         int pid = pidOf(line);
         MmapLockWriter event = syscall.event(line.timeNs(), pid, line.tid(), call.args(), result);
         EventChecks.Problem impossible = EventChecks.check(event, Long.MIN_VALUE); // time order: checked per line
         if (impossible != null) throw new Problem(impossible);
         announce(pid, line);
-        emit(holdNs >= 0 ? event.withMmapLockHoldNs(holdNs) : event, false);
+        emit(lock != null ? event.withMmapLock(lock) : event, false);
     }
 
     private void mmap(PerfLine line, PerfArgs.Mmap m) {

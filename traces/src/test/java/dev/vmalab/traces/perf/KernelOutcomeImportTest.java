@@ -152,6 +152,51 @@ class KernelOutcomeImportTest {
     }
 
     @Test
+    void mappingSyscallsCarryTheirWaitForTheLockAndTheTailToTheirExit() throws IOException {
+        List<MmapLockWriter> writers = Fixtures.readAll(new PerfScriptReader(Fixtures.perfFixture(FIXTURE),
+                ImportOptions.STRICT)).stream().filter(e -> e instanceof MmapLockWriter).map(e -> (MmapLockWriter) e)
+                .filter(w -> w.mmapLockHoldNs() > 0).toList();
+        assertThat(writers).isNotEmpty().allMatch(w -> w.mmapLock().timeline());
+        // By hand: first start_locking write=true -> its acquire_returned (wait); last release or downgrade -> exit (tail).
+        long waitByHand = 0, tailByHand = 0;
+        Map<Integer, Long> request = new HashMap<>(), acquired = new HashMap<>(), released = new HashMap<>();
+        Map<Integer, Boolean> inCall = new HashMap<>();
+        for (String line : lines()) {
+            Matcher m = SAMPLE.matcher(line);
+            if (!m.matches()) continue;
+            int tid = Integer.parseInt(m.group(1));
+            long t = Math.round(Double.parseDouble(m.group(2)) * 1e9);
+            String event = m.group(3);
+            if (event.startsWith("syscalls:sys_enter_")) {
+                inCall.put(tid, true);
+                request.remove(tid);
+                acquired.remove(tid);
+                released.remove(tid);
+            }
+            if (event.startsWith("syscalls:sys_exit_") && inCall.getOrDefault(tid, false)) {
+                inCall.put(tid, false);
+                if (acquired.containsKey(tid)) {
+                    waitByHand += acquired.get(tid) - request.get(tid);
+                    tailByHand += t - released.getOrDefault(tid, t);
+                }
+            }
+            if (!inCall.getOrDefault(tid, false)) continue;
+            String args = m.group(4);
+            if (event.endsWith("start_locking") && args.contains("write=true")) request.putIfAbsent(tid, t);
+            if (event.endsWith("acquire_returned") && args.contains("write=true success=true")) acquired.putIfAbsent(tid, t);
+            if ((event.endsWith("released") && args.contains("write=true"))
+                    || (event.endsWith("acquire_returned") && args.contains("write=false") && acquired.containsKey(tid))) {
+                released.put(tid, t);
+            }
+        }
+        long within = 2L * writers.size(); // two rounded times per figure
+        assertThat(writers.stream().mapToLong(w -> w.mmapLock().waitNs()).sum()).isPositive()
+                .isCloseTo(waitByHand, org.assertj.core.api.Assertions.within(within));
+        assertThat(writers.stream().mapToLong(w -> w.mmapLock().tailNs()).sum()).isPositive()
+                .isCloseTo(tailByHand, org.assertj.core.api.Assertions.within(within));
+    }
+
+    @Test
     void aRecordingWithoutMmapLockRecordsImportsWithUnknownOutcomes() {
         PerfScriptReader reader = new PerfScriptReader(Fixtures.perfFixture("mmtest.perf.xz"), ImportOptions.STRICT);
         List<TraceEvent> events = Fixtures.readAll(reader);

@@ -28,6 +28,13 @@ public interface Scheduling {
         waitTurn();
     }
 
+    /**
+     * Waits until trace time {@code traceTimeNs} on a virtual clock: the trace-clock scheduler (replay's
+     * {@code TraceClock}) runs the other workers' events due before it meanwhile. Schedulers without a trace
+     * clock return at once.
+     */
+    default void sleepUntil(long traceTimeNs) {}
+
     /** The JVM schedules; waits spin politely. */
     Scheduling FREE = new Scheduling() {
         @Override

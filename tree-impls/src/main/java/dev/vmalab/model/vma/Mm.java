@@ -96,12 +96,21 @@ public final class Mm {
 
     /** mmap_write_unlock(): vma_end_write_all() (seqcount end) + up_write. A lazy grace period may end here. */
     public void mmapWriteUnlock(Task t) {
-        WriteHold.awaitDeadline(); // replay at the trace's pace: held as long as the recording says
+        WriteHold.awaitDeadline(scheduling()); // replay at the trace's pace: held as long as the recording says
         lockSeq = lockSeq + 1;
         t.mmapLockReleased();
         mmapLock.writeUnlock();
         kernel.rcu().quiescentPoint();
         scheduling().yieldAt(YieldPoint.WRITER_STEP);
+    }
+
+    /**
+     * Replay on the trace clock: a writer the trace shows queued for mmap_lock (waiting between its
+     * start_locking and acquire_returned) begins ({@code true}) or ends its wait. Read trylocks fail meanwhile
+     * ({@link MmapLock#tracedWaiter}).
+     */
+    public void mmapWriterQueued(boolean waiting) {
+        mmapLock.tracedWaiter(waiting);
     }
 
     public boolean isWriteLocked() {

@@ -29,6 +29,8 @@ final class MmapLock {
     }
 
     private int state; // readers holding it, or WRITER; guarded by this
+    /** Writers the replayed trace shows queued for the lock, which the model's own state does not hold back. */
+    private int tracedWaiters; // guarded by this
     private final ArrayDeque<Waiter> queue = new ArrayDeque<>(); // guarded by this
 
     void readLock(Scheduling s) {
@@ -44,11 +46,12 @@ final class MmapLock {
     }
 
     /**
-     * down_read_trylock() (kernel/locking/rwsem.c: rwsem_read_trylock): fails
-     * when a writer holds the lock or anyone waits (RWSEM_READ_FAILED_MASK).
+     * down_read_trylock() (kernel/locking/rwsem.c: __down_read_trylock): fails
+     * when a writer holds the lock or anyone waits (RWSEM_READ_FAILED_MASK:
+     * RWSEM_FLAG_WAITERS), a traced waiter included.
      */
     synchronized boolean tryReadLock() {
-        if (state < 0 || !queue.isEmpty()) return false;
+        if (state < 0 || !queue.isEmpty() || tracedWaiters > 0) return false;
         state++;
         return true;
     }
@@ -78,6 +81,17 @@ final class MmapLock {
             state = 0;
             wake();
         }
+    }
+
+    /**
+     * A writer the replayed trace shows waiting for the lock (its mmap_lock_start_locking before its
+     * acquire_returned) begins or ends its wait. While one waits, RWSEM_FLAG_WAITERS fails read trylocks;
+     * blocking readers (rwsem_down_read_slowpath's reader lock stealing while no writer holds it) and other
+     * writers (rwsem_try_write_lock_unqueued, optimistic spinning) still get the lock as its state allows.
+     */
+    synchronized void tracedWaiter(boolean waiting) {
+        if (waiting) tracedWaiters++;
+        else if (tracedWaiters-- <= 0) throw new IllegalStateException("traced waiter count below zero");
     }
 
     synchronized boolean isWriteLocked() {
