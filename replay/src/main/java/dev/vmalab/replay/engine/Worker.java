@@ -129,7 +129,7 @@ final class Worker implements Runnable {
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
         long took = System.nanoTime() - start - (excluded[0] - excludedNs); // the lab's own work is not the lookup's
         faulting[0] = null;
-        measures.kernel.record(f, outcome);
+        measures.kernel.record(f, outcome, stats.noMapPagesThisLookup, stats.anonPreparedThisLookup);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);
