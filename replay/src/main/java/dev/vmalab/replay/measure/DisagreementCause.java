@@ -14,6 +14,12 @@ public enum DisagreementCause {
     ANON_VMA_NEED_DIFFERS(true, "model and kernel disagree whether the fault needed an anon_vma"),
     /** The kernel left the per-VMA path while another thread's recorded mmap_lock write hold covered the fault. */
     WRITER_OVERLAP(false, "the kernel saw mmap_lock held: a recorded writer's hold covers the fault's time"),
+    /**
+     * The kernel left the per-VMA path while another thread's mapping syscall was under way (after that
+     * thread's previous event, before its exit) and took mmap_lock for write: its hold may have covered the
+     * fault (the trace records the hold's length, not when in the call it was).
+     */
+    WRITER_MAY_OVERLAP(false, "a recorded writer was in its syscall then; its hold may have covered the fault"),
     /** The kernel left the per-VMA path and no recorded writer hold explains it. */
     NO_WRITER_OVERLAP(false, "the kernel left the per-VMA path and no recorded writer hold covers the fault"),
     /** The model left the per-VMA path (its replay's own writer timing) and the kernel did not. */

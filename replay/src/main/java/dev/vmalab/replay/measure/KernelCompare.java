@@ -114,8 +114,16 @@ public final class KernelCompare {
                         : "the model prepared an anon_vma; the kernel's VMA had one or the fault needed none";
             } else if (pathDiffers && k.leftPerVmaPath()) {
                 WriterHolds.Hold h = holds.covering(f.pid(), f.tid(), f.timeNs());
-                cause = h != null ? DisagreementCause.WRITER_OVERLAP : DisagreementCause.NO_WRITER_OVERLAP;
-                if (h != null) detail = h.describe(f.timeNs());
+                WriterHolds.Hold maybe = h != null ? null : holds.mayCover(f.pid(), f.tid(), f.timeNs());
+                cause = h != null ? DisagreementCause.WRITER_OVERLAP
+                        : maybe != null ? DisagreementCause.WRITER_MAY_OVERLAP : DisagreementCause.NO_WRITER_OVERLAP;
+                if (h != null || maybe != null) {
+                    detail = (h != null ? h : maybe).describe(f.timeNs());
+                } else {
+                    WriterHolds.Hold near = holds.nearest(f.pid(), f.tid(), f.timeNs());
+                    detail = near == null ? "no writer hold recorded in this process"
+                            : "nearest recorded hold: " + near.describe(f.timeNs());
+                }
             } else if (pathDiffers) {
                 cause = DisagreementCause.MODEL_ONLY_CONTENTION;
                 WriterHolds.Hold h = holds.covering(f.pid(), f.tid(), f.timeNs());
