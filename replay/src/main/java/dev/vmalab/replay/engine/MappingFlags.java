@@ -16,9 +16,9 @@ final class MappingFlags {
 
     /**
      * do_mmap() (mm/mmap.c): calc_vm_prot_bits + calc_vm_flag_bits (include/linux/mman.h: MAP_GROWSDOWN,
-     * MAP_STACK -> VM_NOHUGEPAGE), MAP_NORESERVE -> VM_NORESERVE (overcommit is not "never"), then
-     * mmap_region()'s VM_ACCOUNT for an accountable_mapping() (private, writable, not NORESERVE).
-     * Simplification: MAP_LOCKED, MAP_SYNC and the VM_MAY* bits are not kept (no trace merge hangs on them).
+     * MAP_STACK -> VM_NOHUGEPAGE), MAP_NORESERVE -> VM_NORESERVE (overcommit is not "never"); MapOps.mmap adds
+     * VM_ACCOUNT. Simplification: MAP_LOCKED, MAP_SYNC and the VM_MAY* bits are not kept (no merge of the
+     * samples hangs on them).
      */
     static int vmaFlags(int prot, int mapFlags, boolean stack) {
         int f = VmaFlags.fromProt(prot);
@@ -26,7 +26,6 @@ final class MappingFlags {
         if ((mapFlags & MAP_GROWSDOWN) != 0 || stack) f |= VmaFlags.GROWSDOWN;
         if ((mapFlags & MAP_STACK) != 0) f |= VmaFlags.NOHUGEPAGE;
         if ((mapFlags & MAP_NORESERVE) != 0) f |= VmaFlags.NORESERVE;
-        if ((f & (VmaFlags.NORESERVE | VmaFlags.SHARED | VmaFlags.WRITE)) == VmaFlags.WRITE) f |= VmaFlags.ACCOUNT;
         return f;
     }
 

@@ -43,8 +43,12 @@ public final class MapOps {
         }
     }
 
-    /** mmap_region(): gather what is replaced, merge with neighbours or insert a new VMA, free the replaced. */
+    /**
+     * mmap_region(): gather what is replaced, merge with neighbours or insert a new VMA, free the replaced.
+     * An accountable_mapping() (private, writable, not VM_NORESERVE) gets VM_ACCOUNT first (mm/mmap.c).
+     */
     static long mmapLocked(Mm mm, long addr, long len, int flags, long file, long pgoff, boolean fixed) {
+        if ((flags & (VmaFlags.NORESERVE | VmaFlags.SHARED | VmaFlags.WRITE)) == VmaFlags.WRITE) flags |= VmaFlags.ACCOUNT;
         long end = addr + len;
         List<Vma> replaced = VmaEdits.overlapping(mm, addr, end);
         if (!replaced.isEmpty() && !fixed) return Errno.EEXIST;
