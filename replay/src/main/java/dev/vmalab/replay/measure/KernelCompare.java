@@ -69,10 +69,14 @@ public final class KernelCompare {
         return new KernelCompare(0, 0, "");
     }
 
-    /** One replayed fault where the model met an ordinary VMA and prepared no anon_vma. */
+    /** One replayed fault where the model met an ordinary VMA and prepared no anon_vma (a SIGSEGV per-VMA). */
     public void record(FaultEvent f, FaultOutcome model) {
         record(f, model, model == FaultOutcome.SPECIAL_RETRY,
-                model == FaultOutcome.ANON_TRYLOCK || model == FaultOutcome.ANON_RETRY);
+                model == FaultOutcome.ANON_TRYLOCK || model == FaultOutcome.ANON_RETRY, false);
+    }
+
+    public void record(FaultEvent f, FaultOutcome model, boolean noMapPages, boolean anonPrepared) {
+        record(f, model, noMapPages, anonPrepared, false);
     }
 
     /**
@@ -80,8 +84,11 @@ public final class KernelCompare {
      *
      * @param noMapPages   the model's VMA for the fault has no ->map_pages (a special mapping), on either path
      * @param anonPrepared the model gave the VMA an anon_vma for this fault, on either path
+     * @param segvFellBack a SIGSEGV found under mmap_lock (no VMA: lock_vma_under_rcu() found none, as the
+     *                     kernel's does): counted as a fallback, not apart
      */
-    public void record(FaultEvent f, FaultOutcome model, boolean noMapPages, boolean anonPrepared) {
+    public void record(FaultEvent f, FaultOutcome model, boolean noMapPages, boolean anonPrepared,
+                       boolean segvFellBack) {
         KernelFaultOutcome k = f.kernelOutcome();
         if (k == KernelFaultOutcome.UNKNOWN) return;
         int kernelIndex = switch (k) {
@@ -96,12 +103,15 @@ public final class KernelCompare {
             case PER_VMA, ANON_TRYLOCK -> M_PER_VMA;
             case ANON_RETRY -> M_ANON_RETRY;
             case FALLBACK, SPECIAL_RETRY -> M_FALLBACK;
-            case SEGV -> M_SEGV;
+            case SEGV -> segvFellBack ? M_FALLBACK : M_SEGV;
         };
         boolean modelLeft = modelIndex == M_FALLBACK || modelIndex == M_ANON_RETRY;
         DisagreementCause cause = null;
         String detail = "";
-        if (model != FaultOutcome.SEGV) {
+        if (model == FaultOutcome.SEGV && segvFellBack && !k.leftPerVmaPath()) {
+            cause = DisagreementCause.MODEL_LACKS_MAPPING;
+            detail = "the model has no VMA here (SIGSEGV); the kernel served the fault per-VMA";
+        } else if (model != FaultOutcome.SEGV) {
             // The kernel's anon_vma need is known when it did not fall back before reaching the fault handler.
             boolean kernelAnonKnown = k != KernelFaultOutcome.LOCK_MM_FALLBACK;
             boolean kernelAnon = k == KernelFaultOutcome.ANON_TRYLOCK_TAKEN || k == KernelFaultOutcome.ANON_RETRY;

@@ -92,6 +92,21 @@ class KernelCompareTest {
         assertThat(k.byCause().get(DisagreementCause.NO_WRITER_OVERLAP)[KernelCompare.K_ANON_RETRY]).isEqualTo(1);
     }
 
+    @Test
+    void aSigsegvFoundUnderMmapLockIsAFallbackAsInTheKernel() {
+        KernelCompare k = new KernelCompare(0, 999, "real");
+        k.record(read(10, 10, 0x0, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.SEGV, false, false, true);
+        k.record(read(20, 10, 0x5000, KernelFaultOutcome.PER_VMA), FaultOutcome.SEGV, false, false, true);
+        k.record(read(30, 10, 0x6000, KernelFaultOutcome.PER_VMA), FaultOutcome.SEGV, false, false, false);
+        long[] t = k.total();
+        assertThat(t[KernelCompare.M_FALLBACK]).as("no VMA: lock_vma_under_rcu() gave up, as the kernel's").isEqualTo(2);
+        assertThat(t[KernelCompare.M_SEGV]).as("an access error under the VMA lock stays apart").isEqualTo(1);
+        assertThat(k.disagreements()).singleElement().satisfies(d -> {
+            assertThat(d.address()).isEqualTo(0x5000L);
+            assertThat(d.cause()).isEqualTo(DisagreementCause.MODEL_LACKS_MAPPING);
+        });
+    }
+
     private static FaultEvent read(long t, int tid, long addr, KernelFaultOutcome k) {
         return new FaultEvent(t, 1, tid, addr, 0x400000, FaultEvent.Access.READ, 4, k);
     }
