@@ -12,8 +12,12 @@ public enum DisagreementCause {
     SPECIAL_MAPPING(true, "the VMA is a special mapping (vdso/vvar: vm_ops without ->map_pages)"),
     /** One of them gave the VMA an anon_vma (__vmf_anon_prepare) and the other found one or needed none. */
     ANON_VMA_NEED_DIFFERS(true, "model and kernel disagree whether the fault needed an anon_vma"),
-    /** The model found no VMA for the fault (SIGSEGV under mmap_lock) where the kernel served it per-VMA. */
-    MODEL_LACKS_MAPPING(true, "the model has no VMA where the kernel served the fault (a mapping the trace lacks)"),
+    /**
+     * The model found no VMA for the fault (SIGSEGV under mmap_lock) where the kernel served it per-VMA: a
+     * mapping the trace does not show, or the replay ran the fault after another worker's unmap or exit.
+     */
+    MODEL_LACKS_MAPPING(false, "the model has no VMA where the kernel served the fault: a mapping the trace "
+            + "lacks, or the replay ran the fault after another worker's unmap"),
     /** The kernel left the per-VMA path while another thread's recorded mmap_lock write hold covered the fault. */
     WRITER_OVERLAP(false, "the kernel saw mmap_lock held: a recorded writer's hold covers the fault's time"),
     /**

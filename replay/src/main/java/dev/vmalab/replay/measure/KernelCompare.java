@@ -110,7 +110,7 @@ public final class KernelCompare {
         String detail = "";
         if (model == FaultOutcome.SEGV && segvFellBack && !k.leftPerVmaPath()) {
             cause = DisagreementCause.MODEL_LACKS_MAPPING;
-            detail = "the model has no VMA here (SIGSEGV); the kernel served the fault per-VMA";
+            detail = "the model has no VMA here at this point of its replay (SIGSEGV); the kernel served it per-VMA";
         } else if (model != FaultOutcome.SEGV) {
             // The kernel's anon_vma need is known when it did not fall back before reaching the fault handler.
             boolean kernelAnonKnown = k != KernelFaultOutcome.LOCK_MM_FALLBACK;

@@ -205,8 +205,8 @@ final class KernelSection {
             "anon_vma_need_differs", "deterministic: one gave the VMA an anon_vma on the per-VMA path and the other found "
                     + "one or needed none (exec-made bss the trace cannot tell from the data segment; two threads "
                     + "racing to be first in a merged VMA)",
-            "model_lacks_mapping", "deterministic: the model has no VMA where the kernel served the fault "
-                    + "(a mapping the trace does not show)",
+            "model_lacks_mapping", "the model has no VMA where the kernel served the fault: a mapping the trace "
+                    + "does not show, or the replay ran the fault after another worker's unmap or exit",
             "writer_overlap", "timing: another thread's recorded mmap_lock write hold [exit - hold, exit] covers the fault",
             "writer_may_overlap", "timing: another thread was in a mapping syscall that took mmap_lock for write "
                     + "(after its previous event, before its exit); its hold may have covered the fault",
