@@ -19,11 +19,13 @@ import dev.vmalab.model.vma.VmaFlags;
  * handle_mm_fault() under the per-VMA lock did not return VM_FAULT_RETRY (an
  * access error counts as a success too); VM_FAULT_RETRY counts VMA_LOCK_RETRY
  * and the fault is redone under lock_mm_and_find_vma().
- * The other VM_FAULT_RETRY the model has is vmf_can_call_fault() (mm/memory.c; 6.12 and linux-mm
- * 009857a2, a 6.16+ tree, read): a fault on a missing page of a VMA whose vm_ops have no ->map_pages
+ * The other VM_FAULT_RETRY the model has is vmf_can_call_fault() (mm/memory.c; read in Debian's 6.12, lines
+ * 3272, 5288 should_fault_around, 5317 do_read_fault, 5339 do_cow_fault, 5381 do_shared_fault, and the same
+ * in linux-mm/linux-mm 009857a2, a 6.16+ tree; arch/x86/mm/fault.c:1344 counts VMA_LOCK_RETRY and goes to
+ * lock_mmap): a fault on a missing page of a VMA whose vm_ops have no ->map_pages
  * under FAULT_FLAG_VMA_LOCK does vma_end_read() and returns VM_FAULT_RETRY (do_read_fault: should_fault_around()
  * is false without ->map_pages, then vmf_can_call_fault(); do_cow_fault and do_shared_fault call it first).
- * In a traced process those VMAs are the special mappings (special_mapping_vmops, mm/mmap.c: .close, .fault,
+ * In a traced process those VMAs are the special mappings (special_mapping_vmops, mm/mmap.c:2109: .close, .fault,
  * .mremap, .name, .may_split, no .map_pages): the vdso and vvar pages exec installs, which every process
  * faults in once each ({@link FaultOutcome#SPECIAL_RETRY}).
  * Left out: other VM_FAULT_RETRY sources (I/O and folio-lock waits, swap-in,
