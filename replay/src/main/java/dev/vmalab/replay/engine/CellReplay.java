@@ -17,6 +17,7 @@ import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
 import dev.vmalab.replay.measure.WorkerMeasures;
 import dev.vmalab.replay.measure.WorkerRow;
+import dev.vmalab.replay.measure.WriterHolds;
 import dev.vmalab.replay.paired.PairedCapture;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.sched.Amplifier;
@@ -100,11 +101,14 @@ public final class CellReplay {
                 spec.sampleLookups(), measuredSince, hold);
 
         long traceEnd = plan.size() == 0 ? 0 : plan.step(plan.size() - 1).event().timeNs();
+        List<dev.vmalab.traces.event.TraceEvent> events = new ArrayList<>(plan.size());
+        for (int i = 0; i < plan.size(); i++) events.add(plan.step(i).event());
+        WriterHolds holds = WriterHolds.of(events);
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         AtomicInteger running = new AtomicInteger(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {
             Worker worker = new Worker(w, c);
-            worker.measures.kernel = new KernelCompare(traceStart, traceEnd, spec.pacing().toString());
+            worker.measures.kernel = new KernelCompare(traceStart, traceEnd, spec.pacing().toString(), holds);
             workers.add(worker);
             bodies.add(new DeterministicScheduler.Body("replay-w" + w, () -> {
                 try {

@@ -125,11 +125,13 @@ final class Worker implements Runnable {
         faulting[0] = mm;
         long excludedNs = excluded[0];
         long excludedNodes = excluded[1];
+        long fallbacks = stats.fallback;
         long start = System.nanoTime();
         FaultOutcome outcome = FaultPath.fault(c.strategy(), mm, f.address(), write, exec, stats);
         long took = System.nanoTime() - start - (excluded[0] - excludedNs); // the lab's own work is not the lookup's
         faulting[0] = null;
-        measures.kernel.record(f, outcome);
+        measures.kernel.record(f, outcome, stats.noMapPagesThisLookup, stats.anonPreparedThisLookup,
+                outcome == FaultOutcome.SEGV && stats.fallback > fallbacks);
         if (outcome == FaultOutcome.SEGV) measures.segvFaults++;
         if (measured) {
             measures.latency.recordValue(took);

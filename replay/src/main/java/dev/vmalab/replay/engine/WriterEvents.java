@@ -3,6 +3,7 @@ package dev.vmalab.replay.engine;
 import dev.vmalab.model.ops.Errno;
 import dev.vmalab.model.ops.MapOps;
 import dev.vmalab.model.vma.Mm;
+import dev.vmalab.model.vma.VmaFlags;
 import dev.vmalab.traces.event.AdviseEvent;
 import dev.vmalab.traces.event.BrkEvent;
 import dev.vmalab.traces.event.InitialMapping;
@@ -36,6 +37,10 @@ final class WriterEvents {
     }
 
     boolean initialMapping(Mm mm, InitialMapping e) {
+        if (SpecialMappings.isSpecial(mm, e)) {
+            int flags = SpecialMappings.flags(e, MappingFlags.vmaFlags(e.prot(), e.flags(), false));
+            return MapOps.installSpecialMapping(mm, e.start(), e.end() - e.start(), flags) == e.start();
+        }
         String path = e.path() == null ? "" : e.path();
         boolean stack = path.equals("[stack]");
         boolean named = !path.isEmpty() && !path.startsWith("[");
@@ -43,6 +48,13 @@ final class WriterEvents {
                 : MappingFlags.shared(e.flags()) ? FileIds.shmem(e.pid(), e.start()) : 0;
         int flags = MappingFlags.vmaFlags(e.prot(), e.flags(), stack);
         long r = MapOps.mmap(mm, e.start(), e.end() - e.start(), flags, file, e.pgoff() >>> 12, true);
+        // exec wrote these before the first user fault (argv/envp; padzero of a data segment): they have an
+        // anon_vma already. Simplification: an inferred piece of an ELF's bss (vm_brk_flags, anonymous, none
+        // yet in the kernel) cannot be told from its data segment, and gets one too; a few first writes there
+        // then need no anon_vma in the model where the kernel prepared one (anon_vma_need_differs).
+        if (r == e.start() && (stack || (named && (flags & VmaFlags.WRITE) != 0 && !MappingFlags.shared(e.flags())))) {
+            MapOps.anonVmaPrepare(mm, e.start());
+        }
         if (path.equals("[heap]") && mm.startBrk() == 0) { // exec's heap: brk() grows it from here
             mm.setBrkBase(e.start());
             mm.setBrk(e.end());

@@ -31,10 +31,11 @@ public final class ResultCsv {
      */
     public static final List<String> KERNEL_COMPARE = List.of("trace", "strategy", "threads", "run", "pace",
             "scope", "key", "faults", "kernel_per_vma", "kernel_anon_taken", "kernel_anon_retry", "kernel_fallback",
-            "model_per_vma", "model_anon_retry", "model_fallback", "model_segv", "disagreements");
+            "model_per_vma", "model_anon_retry", "model_fallback", "model_segv", "disagreements", "model_anon_taken",
+            "model_special_retry", "kernel_special");
     /** Optional: the first faults per cell where model and kernel disagree on leaving the per-VMA path. */
     public static final List<String> KERNEL_DISAGREEMENTS = List.of("trace", "strategy", "threads", "run",
-            "time_ns", "tid", "address", "kernel", "model");
+            "time_ns", "tid", "address", "kernel", "model", "cause", "detail");
 
     /** Writing: header line from {@code columns}, \n line ends. */
     public static CSVFormat writing(List<String> columns) {

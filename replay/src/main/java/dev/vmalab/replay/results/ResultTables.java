@@ -84,13 +84,17 @@ public final class ResultTables {
                 c, -1)));
         k.bySlice().forEach((slice, c) -> kernelCompare.add(compareRow(key, k.pace(), "time",
                 decimal(slice * k.sliceNs() / 1e6), c, -1)));
+        k.byCause().forEach((cause, c) -> kernelCompare.add(compareRow(key, k.pace(), "cause", cause.id(), c,
+                c[KernelCompare.K_PER_VMA] + c[KernelCompare.K_ANON_TAKEN] + c[KernelCompare.K_ANON_RETRY]
+                        + c[KernelCompare.K_FALLBACK])));
         for (KernelCompare.Disagreement d : k.disagreements()) {
             kernelDisagreements.add(concat(key, Long.toString(d.timeNs()), Integer.toString(d.tid()),
-                    "0x" + Long.toHexString(d.address()), d.kernel().name().toLowerCase(Locale.ROOT), d.model()));
+                    "0x" + Long.toHexString(d.address()), d.kernel().name().toLowerCase(Locale.ROOT), d.model(),
+                    d.cause().id(), d.detail()));
         }
     }
 
-    /** {@code disagreements} is -1 for the per-thread and per-time rows (written empty). */
+    /** {@code disagreements} is -1 for the per-thread and per-time rows (written empty); a cause row's is its faults. */
     private static List<String> compareRow(List<String> key, String pace, String scope, String k, long[] c,
                                            long disagreements) {
         long faults = c[KernelCompare.K_PER_VMA] + c[KernelCompare.K_ANON_TAKEN] + c[KernelCompare.K_ANON_RETRY]
@@ -99,7 +103,9 @@ public final class ResultTables {
                 Long.toString(c[KernelCompare.K_ANON_TAKEN]), Long.toString(c[KernelCompare.K_ANON_RETRY]),
                 Long.toString(c[KernelCompare.K_FALLBACK]), Long.toString(c[KernelCompare.M_PER_VMA]),
                 Long.toString(c[KernelCompare.M_ANON_RETRY]), Long.toString(c[KernelCompare.M_FALLBACK]),
-                Long.toString(c[KernelCompare.M_SEGV]), disagreements < 0 ? "" : Long.toString(disagreements));
+                Long.toString(c[KernelCompare.M_SEGV]), disagreements < 0 ? "" : Long.toString(disagreements),
+                Long.toString(c[KernelCompare.M_ANON_TAKEN]), Long.toString(c[KernelCompare.M_SPECIAL_RETRY]),
+                Long.toString(c[KernelCompare.K_SPECIAL]));
     }
 
     private static List<String> summaryRow(List<String> key, CellResult r, double contentionTarget) {

@@ -7,6 +7,7 @@ import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.KernelFaultOutcome;
+import dev.vmalab.traces.event.UnmapEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,64 @@ class KernelCompareTest {
         assertThat(a.disagreementCount()).isEqualTo(2);
         assertThat(a.disagreements()).extracting(KernelCompare.Disagreement::address).containsExactly(0x2000L, 0x5000L);
         assertThat(a.disagreements().get(1).model()).isEqualTo("anon_retry");
+        assertThat(a.disagreements()).extracting(KernelCompare.Disagreement::cause).containsExactly(
+                DisagreementCause.ANON_VMA_NEED_DIFFERS, DisagreementCause.MODEL_ONLY_CONTENTION);
+    }
+
+    @Test
+    void aSpecialMappingFallbackIsTheDeterministicPartAndAgreesWhenTheModelRetriesToo() {
+        KernelCompare k = new KernelCompare(0, 999, "real");
+        k.record(read(10, 10, 0x7000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.SPECIAL_RETRY, true, false);
+        k.record(read(20, 10, 0x8000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, true, false);
+        long[] t = k.total();
+        assertThat(t[KernelCompare.K_SPECIAL]).isEqualTo(2);
+        assertThat(t[KernelCompare.M_SPECIAL_RETRY]).isEqualTo(1);
+        assertThat(t[KernelCompare.M_FALLBACK]).as("a special retry is served by lock_mm_and_find_vma").isEqualTo(1);
+        assertThat(k.disagreements()).singleElement().satisfies(d -> {
+            assertThat(d.address()).isEqualTo(0x8000L);
+            assertThat(d.cause()).isEqualTo(DisagreementCause.SPECIAL_MAPPING);
+        });
+        assertThat(k.byCause()).containsOnlyKeys(DisagreementCause.SPECIAL_MAPPING);
+    }
+
+    @Test
+    void aKernelFallbackIsPutDownToTheRecordedWriterWhoseHoldCoversIt() {
+        // tid 11 faults at 100, then munmaps: exit at 1000 after holding mmap_lock for write for 500 ns.
+        WriterHolds holds = WriterHolds.of(List.of(
+                new FaultEvent(100, 1, 11, 0x9000, 0x400000, FaultEvent.Access.READ, 4),
+                new UnmapEvent(1000, 1, 11, 0x10000, 0x1000, 0, 500)));
+        KernelCompare k = new KernelCompare(0, 5000, "real", holds);
+        k.record(fault(700, 10, 0x1000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
+        k.record(fault(300, 10, 0x2000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
+        k.record(fault(4000, 10, 0x3000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.ANON_TRYLOCK, false, true);
+        k.record(fault(800, 11, 0x4000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
+        assertThat(k.disagreements()).extracting(KernelCompare.Disagreement::cause).containsExactly(
+                DisagreementCause.WRITER_OVERLAP, // 700 is in [500, 1000]
+                DisagreementCause.WRITER_MAY_OVERLAP, // 300: after tid 11's previous event (100), before its exit
+                DisagreementCause.NO_WRITER_OVERLAP, // 4000: after every hold
+                DisagreementCause.NO_WRITER_OVERLAP); // the writer's own thread cannot hold mmap_lock in its fault
+        assertThat(k.disagreements().getFirst().detail()).contains("munmap tid 11").contains("held 500 ns");
+        assertThat(k.disagreements().get(2).detail()).startsWith("nearest recorded hold: munmap tid 11");
+        assertThat(k.byCause().get(DisagreementCause.NO_WRITER_OVERLAP)[KernelCompare.K_ANON_RETRY]).isEqualTo(1);
+    }
+
+    @Test
+    void aSigsegvFoundUnderMmapLockIsAFallbackAsInTheKernel() {
+        KernelCompare k = new KernelCompare(0, 999, "real");
+        k.record(read(10, 10, 0x0, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.SEGV, false, false, true);
+        k.record(read(20, 10, 0x5000, KernelFaultOutcome.PER_VMA), FaultOutcome.SEGV, false, false, true);
+        k.record(read(30, 10, 0x6000, KernelFaultOutcome.PER_VMA), FaultOutcome.SEGV, false, false, false);
+        long[] t = k.total();
+        assertThat(t[KernelCompare.M_FALLBACK]).as("no VMA: lock_vma_under_rcu() gave up, as the kernel's").isEqualTo(2);
+        assertThat(t[KernelCompare.M_SEGV]).as("an access error under the VMA lock stays apart").isEqualTo(1);
+        assertThat(k.disagreements()).singleElement().satisfies(d -> {
+            assertThat(d.address()).isEqualTo(0x5000L);
+            assertThat(d.cause()).isEqualTo(DisagreementCause.MODEL_LACKS_MAPPING);
+        });
+    }
+
+    private static FaultEvent read(long t, int tid, long addr, KernelFaultOutcome k) {
+        return new FaultEvent(t, 1, tid, addr, 0x400000, FaultEvent.Access.READ, 4, k);
     }
 
     @Test
@@ -62,10 +121,11 @@ class KernelCompareTest {
         tables.add(r);
         tables.write(dir);
         List<String> compare = Files.readAllLines(dir.resolve(ResultTables.KERNEL_COMPARE));
-        assertThat(compare.get(1)).isEqualTo("t,mas-set,2,1,real,all,,1,0,0,1,0,1,0,0,0,1");
+        assertThat(compare.get(1)).isEqualTo("t,mas-set,2,1,real,all,,1,0,0,1,0,1,0,0,0,1,0,0,0");
+        assertThat(compare).contains("t,mas-set,2,1,real,cause,anon_vma_need_differs,1,0,0,1,0,1,0,0,0,1,0,0,0");
         assertThat(compare).anyMatch(l -> l.startsWith("t,mas-set,2,1,real,thread,10,1,"));
         assertThat(Files.readAllLines(dir.resolve(ResultTables.KERNEL_DISAGREEMENTS)).get(1))
-                .isEqualTo("t,mas-set,2,1,5,10,0x2000,anon_retry,per_vma");
+                .startsWith("t,mas-set,2,1,5,10,0x2000,anon_retry,per_vma,anon_vma_need_differs,");
         ResultTables back = ResultTables.read(dir);
         Path again = Files.createDirectory(dir.resolve("again"));
         back.write(again);

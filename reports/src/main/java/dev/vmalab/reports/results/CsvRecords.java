@@ -44,6 +44,11 @@ final class CsvRecords {
             }
         }
 
+        /** A text column that older result folders lack: {@code absent} when the header has no such column. */
+        String textOr(String column, String absent) {
+            return record.isMapped(column) ? text(column) : absent;
+        }
+
         /** An integer column that older result folders lack: {@code absent} when the header has no such column. */
         long longValueOr(String column, long absent) {
             return record.isMapped(column) ? longValue(column) : absent;

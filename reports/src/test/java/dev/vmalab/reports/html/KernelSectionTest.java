@@ -57,8 +57,27 @@ class KernelSectionTest {
                 + "kernel,model\ns,mas-set,4,1,123,7,0x7f0000001000,anon_retry,per_vma\n");
         String html = KernelSection.html(folder("6.18.44"));
         assertThat(html).contains("Model against this kernel", "runs <b>mas-set</b>", "diverges &gt;10 %",
-                "0x7f0000001000", "anon_retry", "no vmf_anon_prepare() trylock");
+                "0x7f0000001000", "anon_retry", "the timing part differs");
         assertThat(html).doesNotContain("no-reset").doesNotContain("tag warn");
+    }
+
+    @Test
+    void theDeterministicAndTimingPartsAndTheCausesAreShownApart() throws IOException {
+        // 12 faults: the kernel fell back on 3 in special mappings (the model retried all 3) and once more on
+        // timing, a failed anon_vma trylock (the model never); each prepared 4 anon_vmas on the per-VMA path.
+        Files.writeString(dir.resolve("kernel-compare.csv"), HEADER.strip()
+                + ",model_anon_taken,model_special_retry,kernel_special\n"
+                + "s,mas-set,4,1,real,all,,12,5,3,1,3,9,0,3,0,2,4,3,3\n"
+                + "s,mas-set,4,1,real,cause,writer_overlap,2,0,1,1,0,2,0,0,0,2,1,0,0\n");
+        Files.writeString(dir.resolve("kernel-disagreements.csv"), "trace,strategy,threads,run,time_ns,tid,address,"
+                + "kernel,model,cause,detail\ns,mas-set,4,1,123,7,0x7f0000002000,anon_retry,anon_trylock_taken,"
+                + "writer_overlap,munmap tid 9 at 0x1000 held 5 ns\n");
+        String html = KernelSection.html(folder("6.18.44"));
+        assertThat(html).contains("deterministic kernel / model", "timing kernel / model", "<td class=\"n\">3 / 3</td>",
+                "<td class=\"n\">1 / 0</td>", "<td class=\"n\">4 / 4</td>", "Disagreements by cause", "<code>writer_overlap</code>",
+                "munmap tid 9 at 0x1000 held 5 ns");
+        assertThat(html).contains("the timing part differs").doesNotContain("the deterministic part differs")
+                .doesNotContain("see anon_vma_need_differs below");
     }
 
     @Test

@@ -16,6 +16,12 @@ public enum FaultOutcome {
      * counted VMA_LOCK_RETRY, and the fault was redone under lock_mm_and_find_vma().
      */
     ANON_RETRY,
+    /**
+     * The per-VMA attempt succeeded but the VMA's vm_ops have no ->map_pages (a special mapping: vdso, vvar):
+     * vmf_can_call_fault() (mm/memory.c) returned VM_FAULT_RETRY, counted VMA_LOCK_RETRY, and the fault was
+     * redone under lock_mm_and_find_vma(). Deterministic: it does not hang on timing.
+     */
+    SPECIAL_RETRY,
     /** No VMA, or the access is not allowed: the process would get SIGSEGV. */
     SEGV
 }

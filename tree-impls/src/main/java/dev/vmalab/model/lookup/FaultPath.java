@@ -19,8 +19,18 @@ import dev.vmalab.model.vma.VmaFlags;
  * handle_mm_fault() under the per-VMA lock did not return VM_FAULT_RETRY (an
  * access error counts as a success too); VM_FAULT_RETRY counts VMA_LOCK_RETRY
  * and the fault is redone under lock_mm_and_find_vma().
+ * The other VM_FAULT_RETRY the model has is vmf_can_call_fault() (mm/memory.c; read in Debian's 6.12, lines
+ * 3272, 5288 should_fault_around, 5317 do_read_fault, 5339 do_cow_fault, 5381 do_shared_fault, and the same
+ * in linux-mm/linux-mm 009857a2, a 6.16+ tree; arch/x86/mm/fault.c:1344 counts VMA_LOCK_RETRY and goes to
+ * lock_mmap): a fault on a missing page of a VMA whose vm_ops have no ->map_pages
+ * under FAULT_FLAG_VMA_LOCK does vma_end_read() and returns VM_FAULT_RETRY (do_read_fault: should_fault_around()
+ * is false without ->map_pages, then vmf_can_call_fault(); do_cow_fault and do_shared_fault call it first).
+ * In a traced process those VMAs are the special mappings (special_mapping_vmops, mm/mmap.c:2109: .close, .fault,
+ * .mremap, .name, .may_split, no .map_pages): the vdso and vvar pages exec installs, which every process
+ * faults in once each ({@link FaultOutcome#SPECIAL_RETRY}).
  * Left out: other VM_FAULT_RETRY sources (I/O and folio-lock waits, swap-in,
- * userfaultfd, vmf_can_call_fault for files without ->map_pages); a trace has no
+ * userfaultfd, wp_page_shared/wp_pfn_shared's vmf_can_call_fault for a ->page_mkwrite or ->pfn_mkwrite
+ * without ->map_pages, which no file system the traces map has); a trace has no
  * page-cache state, so they could only add fallbacks the model does not show.
  */
 public final class FaultPath {
@@ -43,13 +53,22 @@ public final class FaultPath {
                     Mm.vmaEndRead(vma);
                     return FaultOutcome.SEGV;
                 }
+                if (!vma.hasMapPages()) { // do_fault() -> vmf_can_call_fault(): VM_FAULT_RETRY, counted VMA_LOCK_RETRY
+                    stats.noMapPagesThisLookup = true;
+                    Mm.vmaEndRead(vma);
+                    stats.retry++;
+                    stats.fallback++;
+                    return lockMmAndFindVma(mm, address, write, exec, t, stats) ? FaultOutcome.SPECIAL_RETRY
+                            : FaultOutcome.SEGV;
+                }
                 boolean anon = needsAnonVma(vma, address, write);
+                if (anon) stats.anonPreparedThisLookup = true;
                 if (anon && !mm.mmapReadTryLock(t)) {
                     // vmf_anon_prepare() (mm/internal.h): vma_end_read(), VM_FAULT_RETRY; counted VMA_LOCK_RETRY
                     Mm.vmaEndRead(vma);
                     stats.retry++;
                     stats.fallback++;
-                    return lockMmAndFindVma(mm, address, write, exec, t) ? FaultOutcome.ANON_RETRY : FaultOutcome.SEGV;
+                    return lockMmAndFindVma(mm, address, write, exec, t, stats) ? FaultOutcome.ANON_RETRY : FaultOutcome.SEGV;
                 }
                 if (anon) { // __vmf_anon_prepare(): __anon_vma_prepare() under the trylocked mmap_lock
                     vma.anonVmaPrepare(mm.kernel().step());
@@ -63,11 +82,12 @@ public final class FaultPath {
             stats.abort++; // no per-VMA attempt: counted as an abort so the identities hold
         }
         stats.fallback++;
-        return lockMmAndFindVma(mm, address, write, exec, t) ? FaultOutcome.FALLBACK : FaultOutcome.SEGV;
+        return lockMmAndFindVma(mm, address, write, exec, t, stats) ? FaultOutcome.FALLBACK : FaultOutcome.SEGV;
     }
 
     /** lock_mm_and_find_vma() + handle_mm_fault() + mmap_read_unlock(). Returns false for SIGSEGV. */
-    private static boolean lockMmAndFindVma(Mm mm, long address, boolean write, boolean exec, Task t) {
+    private static boolean lockMmAndFindVma(Mm mm, long address, boolean write, boolean exec, Task t,
+                                            VmaLockStats stats) {
         mm.mmapReadLock(t);
         Vma vma = mm.findVma(address);
         if (vma != null && vma.start() > address) {
@@ -86,7 +106,11 @@ public final class FaultPath {
             }
         }
         boolean ok = vma != null && accessAllowed(vma, write, exec);
-        if (ok) handleMmFault(mm, vma, address, write);
+        if (ok) {
+            if (!vma.hasMapPages()) stats.noMapPagesThisLookup = true;
+            if (needsAnonVma(vma, address, write)) stats.anonPreparedThisLookup = true;
+            handleMmFault(mm, vma, address, write);
+        }
         mm.mmapReadUnlock(t);
         return ok;
     }

@@ -20,7 +20,8 @@ public final class VmaLockStats {
     public long miss;
     /**
      * VMA_LOCK_RETRY: the per-VMA lock was taken but handle_mm_fault() returned VM_FAULT_RETRY
-     * (vmf_anon_prepare()'s mmap_read_trylock failed), so the fault was redone under mmap_lock.
+     * (vmf_anon_prepare()'s mmap_read_trylock failed, or vmf_can_call_fault() found no ->map_pages),
+     * so the fault was redone under mmap_lock.
      * The kernel counts no VMA_LOCK_SUCCESS for such a fault.
      */
     public long retry;
@@ -28,6 +29,10 @@ public final class VmaLockStats {
     /** Misses in the lookup now running (reset by {@link #beginLookup()}). */
     public int missesThisLookup;
     public int maxMissesInOneLookup;
+    /** The lookup now running met a VMA without ->map_pages (a special mapping), on either path. */
+    public boolean noMapPagesThisLookup;
+    /** The fault now running gave its VMA an anon_vma (vmf_anon_prepare() found none), on either path. */
+    public boolean anonPreparedThisLookup;
 
     // ---- /proc/PID/maps reader (lock_next_vma()), apart from the vmstat counters above ----
     /** lock_next_vma() calls (the last one of a read finds no VMA). */
@@ -42,6 +47,8 @@ public final class VmaLockStats {
     public void beginLookup() {
         lookups++;
         missesThisLookup = 0;
+        noMapPagesThisLookup = false;
+        anonPreparedThisLookup = false;
     }
 
     public void countMiss() {

@@ -19,7 +19,8 @@ public final class MapOps {
     private MapOps() {}
 
     /** VM_DATA_DEFAULT_FLAGS for the heap on x86-64. */
-    public static final int BRK_FLAGS = VmaFlags.READ | VmaFlags.WRITE;
+    /** do_brk_flags(): VM_DATA_DEFAULT_FLAGS | VM_ACCOUNT on x86-64 (the VM_MAY* bits are not modelled). */
+    public static final int BRK_FLAGS = VmaFlags.READ | VmaFlags.WRITE | VmaFlags.ACCOUNT;
 
     private static Task lock(Mm mm) {
         Task t = mm.kernel().rcu().current();
@@ -42,8 +43,12 @@ public final class MapOps {
         }
     }
 
-    /** mmap_region(): gather what is replaced, merge with neighbours or insert a new VMA, free the replaced. */
+    /**
+     * mmap_region(): gather what is replaced, merge with neighbours or insert a new VMA, free the replaced.
+     * An accountable_mapping() (private, writable, not VM_NORESERVE) gets VM_ACCOUNT first (mm/mmap.c).
+     */
     static long mmapLocked(Mm mm, long addr, long len, int flags, long file, long pgoff, boolean fixed) {
+        if ((flags & (VmaFlags.NORESERVE | VmaFlags.SHARED | VmaFlags.WRITE)) == VmaFlags.WRITE) flags |= VmaFlags.ACCOUNT;
         long end = addr + len;
         List<Vma> replaced = VmaEdits.overlapping(mm, addr, end);
         if (!replaced.isEmpty() && !fixed) return Errno.EEXIST;
@@ -80,6 +85,44 @@ public final class MapOps {
         }
         for (Vma v : replaced) mm.kernel().vmas().free(v); // vms_complete_munmap_vmas()
         return addr;
+    }
+
+    /**
+     * _install_special_mapping() (mm/mmap.c), as exec's map_vdso() (arch/x86/entry/vdso/vma.c) installs the
+     * vdso and vvar pages: a new VMA with vm_ops = &special_mapping_vmops and VM_DONTEXPAND added, inserted
+     * without merging (insert_vm_struct), over whatever the range held (exec starts from an empty mm; the
+     * lab's initial mappings replace like MAP_FIXED). Its pgoff is 0, as __install_special_mapping() sets it.
+     */
+    public static long installSpecialMapping(Mm mm, long addr, long len, int flags) {
+        if (!Pages.aligned(addr) || len <= 0 || addr + Pages.alignUp(len) < addr) return Errno.EINVAL;
+        Task t = lock(mm);
+        try {
+            long end = addr + Pages.alignUp(len);
+            munmapLocked(mm, addr, end);
+            Vma v = VmaEdits.newVma(mm, addr, end, flags | VmaFlags.DONTEXPAND, 0, 0);
+            VmaWriter.setSpecialMapping(v, true);
+            mm.vmaStartWrite(v);
+            VmaEdits.storeNew(mm, v);
+            return addr;
+        } finally {
+            mm.mmapWriteUnlock(t);
+        }
+    }
+
+    /**
+     * __anon_vma_prepare() (mm/rmap.c) of the VMA at {@code addr}, for the kernel's own writes to user memory
+     * during exec, which run under mmap_lock and leave the VMA with an anon_vma before any user fault:
+     * the argument strings on the stack (fs/exec.c: copy_strings() -> get_arg_page(), FOLL_WRITE) and the
+     * zeroed tail of an ELF data segment's last file page (fs/binfmt_elf.c: elf_load() -> padzero()).
+     */
+    public static void anonVmaPrepare(Mm mm, long addr) {
+        Task t = lock(mm);
+        try {
+            Vma v = mm.vmaLookup(addr);
+            if (v != null) v.anonVmaPrepare(mm.kernel().step());
+        } finally {
+            mm.mmapWriteUnlock(t);
+        }
     }
 
     /** munmap(). */
@@ -124,7 +167,23 @@ public final class MapOps {
     public static long mprotect(Mm mm, long addr, long len, int prot) {
         if (!Pages.aligned(addr) || len < 0) return Errno.EINVAL;
         int newProt = VmaFlags.fromProt(prot);
-        return changeFlags(mm, addr, Pages.alignUp(len), f -> (f & ~VmaFlags.PROT_MASK) | newProt);
+        return changeFlags(mm, addr, Pages.alignUp(len), (v, f) -> mprotectFlags(v, f, newProt));
+    }
+
+    /**
+     * mprotect_fixup() (mm/mprotect.c): the new prot bits; a private mapping turning writable that was never
+     * charged gains VM_ACCOUNT; an anonymous one turning read-only without an anon_vma loses it.
+     */
+    static int mprotectFlags(Vma v, int f, int newProt) {
+        int nf = (f & ~VmaFlags.PROT_MASK) | newProt;
+        if ((newProt & VmaFlags.WRITE) != 0) {
+            if ((f & (VmaFlags.ACCOUNT | VmaFlags.WRITE | VmaFlags.SHARED | VmaFlags.NORESERVE)) == 0) {
+                nf |= VmaFlags.ACCOUNT;
+            }
+        } else if ((f & VmaFlags.ACCOUNT) != 0 && v.isAnonymous() && v.anonVma() == 0) {
+            nf &= ~VmaFlags.ACCOUNT;
+        }
+        return nf;
     }
 
     /**
@@ -143,10 +202,15 @@ public final class MapOps {
             mm.mmapReadUnlock(t);
             return mapped || len == 0 ? 0 : Errno.ENOMEM;
         }
-        return changeFlags(mm, addr, Pages.alignUp(len), f -> (f & ~change.clear()) | change.set());
+        return changeFlags(mm, addr, Pages.alignUp(len), (v, f) -> (f & ~change.clear()) | change.set());
     }
 
-    private static long changeFlags(Mm mm, long start, long len, java.util.function.IntUnaryOperator change) {
+    /** The new vm_flags of a VMA in the range, from its old ones. */
+    private interface FlagChange {
+        int apply(Vma vma, int flags);
+    }
+
+    private static long changeFlags(Mm mm, long start, long len, FlagChange change) {
         long end = start + len;
         if (len == 0) return 0;
         Task t = lock(mm);
@@ -157,7 +221,7 @@ public final class MapOps {
                 if (v == null) return Errno.ENOMEM;
                 long rs = Math.max(v.start(), start);
                 long re = Math.min(v.end(), end);
-                int nf = change.applyAsInt(v.flags());
+                int nf = change.apply(v, v.flags());
                 if (nf != v.flags()) Merges.modify(mm, v, rs, re, nf);
                 pos = re;
             }
@@ -195,9 +259,10 @@ public final class MapOps {
             int flags = v.flags();
             long file = v.file();
             long anon = v.anonVma();
+            boolean special = v.isSpecialMapping();
             long pgoff = v.pgoff() + Pages.count(oldAddr - v.start());
             munmapLocked(mm, result, result + newLen); // MREMAP_FIXED replaces; a free area has nothing
-            Vma moved = copyVma(mm, result, result + newLen, flags, file, pgoff, anon);
+            Vma moved = copyVma(mm, result, result + newLen, flags, file, pgoff, anon, special);
             munmapLocked(mm, oldAddr, oldAddr + oldLen);
             return moved == null ? Errno.ENOMEM : result;
         } finally {
@@ -206,7 +271,8 @@ public final class MapOps {
     }
 
     /** copy_vma(): the moved range at its new place, merged with a neighbour when compatible. */
-    private static Vma copyVma(Mm mm, long start, long end, int flags, long file, long pgoff, long anon) {
+    private static Vma copyVma(Mm mm, long start, long end, int flags, long file, long pgoff, long anon,
+                               boolean special) {
         Vma prev = adjacentBelow(mm, start);
         if (prev != null && VmaEdits.mergeable(prev.end(), prev.flags(), prev.file(),
                 prev.pgoff() + Pages.count(prev.end() - prev.start()), prev.anonVma(), start, flags, file, pgoff, anon)) {
@@ -217,6 +283,7 @@ public final class MapOps {
         }
         Vma v = VmaEdits.newVma(mm, start, end, flags, file, pgoff);
         VmaWriter.setAnonVma(v, anon);
+        VmaWriter.setSpecialMapping(v, special); // vm_area_dup() copies vm_ops (special_mapping_mremap allows the move)
         mm.vmaStartWrite(v);
         VmaEdits.storeNew(mm, v);
         return v;

@@ -23,7 +23,8 @@ public final class Processes {
             for (Vma v : vmas(parent)) {
                 if ((v.flags() & VmaFlags.DONTCOPY) != 0) continue;
                 Vma copy = VmaEdits.newVma(child, v.start(), v.end(), v.flags(), v.file(), v.pgoff());
-                VmaWriter.setAnonVma(copy, v.anonVma());
+                VmaWriter.setAnonVma(copy, v.anonVma()); // anon_vma_fork(): the child's VMA has one too
+                VmaWriter.setSpecialMapping(copy, v.isSpecialMapping()); // vm_area_dup() copies vm_ops
                 VmaEdits.storeNew(child, copy);
             }
             child.setBrkBase(parent.startBrk());

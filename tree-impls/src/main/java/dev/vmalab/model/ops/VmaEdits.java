@@ -2,6 +2,7 @@ package dev.vmalab.model.ops;
 
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.model.vma.Vma;
+import dev.vmalab.model.vma.VmaFlags;
 import dev.vmalab.model.vma.VmaIterator;
 import dev.vmalab.model.vma.VmaWriter;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class VmaEdits {
     static Vma dup(Mm mm, Vma src) {
         Vma v = newVma(mm, src.start(), src.end(), src.flags(), src.file(), src.pgoff());
         VmaWriter.setAnonVma(v, src.anonVma());
+        VmaWriter.setSpecialMapping(v, src.isSpecialMapping());
         return v;
     }
 
@@ -79,11 +81,12 @@ final class VmaEdits {
      * is_mergeable_vma() + is_mergeable_anon_vma() + pgoff contiguity
      * (mm/vma.c: can_vma_merge_before/after): adjacent, same flags and file,
      * file offsets continuing, anon_vmas compatible (one of them none, or equal).
-     * Simplification: no vm_ops->close, userfaultfd or policy checks.
+     * VM_SPECIAL (here VM_DONTEXPAND, which every special mapping has) never merges
+     * (vma_merge_new_range, vma_merge_existing_range). Simplification: no userfaultfd or policy checks.
      */
     static boolean mergeable(long aEnd, int aFlags, long aFile, long aPgoffEnd, long aAnon,
                              long bStart, int bFlags, long bFile, long bPgoff, long bAnon) {
-        return aEnd == bStart && aFlags == bFlags && aFile == bFile && aPgoffEnd == bPgoff
+        return aEnd == bStart && aFlags == bFlags && (aFlags & VmaFlags.DONTEXPAND) == 0 && aFile == bFile && aPgoffEnd == bPgoff
                 && (aAnon == 0 || bAnon == 0 || aAnon == bAnon);
     }
 

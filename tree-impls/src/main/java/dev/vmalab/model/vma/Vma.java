@@ -29,6 +29,11 @@ public final class Vma {
     volatile long file;
     /** anon_vma identity, 0 until the first write fault (anon_vma_prepare). */
     volatile long anonVma;
+    /**
+     * vm_ops is special_mapping_vmops (mm/mmap.c, _install_special_mapping: the vdso, vvar, uprobes' XOL
+     * area): a ->fault without ->map_pages, so a fault under the per-VMA lock cannot be served there.
+     */
+    volatile boolean specialMapping;
     volatile long lockSeq = UNLOCKED_SEQ;
     final AtomicInteger refcnt = new AtomicInteger();
     long allocatedAt;
@@ -95,8 +100,24 @@ public final class Vma {
         return addr >= start && addr < end;
     }
 
+    /** vma_is_anonymous(): no vm_ops (a special mapping has vm_ops but no file). */
     public boolean isAnonymous() {
-        return file == 0;
+        return file == 0 && !specialMapping;
+    }
+
+    /** vma_is_special_mapping() for any special mapping: vm_ops == &special_mapping_vmops. */
+    public boolean isSpecialMapping() {
+        return specialMapping;
+    }
+
+    /**
+     * vm_ops->map_pages is set: every file's vm_ops the lab maps (generic_file_vm_ops, shmem_vm_ops) has
+     * filemap_map_pages, anonymous memory has no vm_ops and never gets this far (do_anonymous_page), and
+     * special_mapping_vmops has none. Simplification: driver mappings without ->map_pages are not told
+     * apart from files (a trace does not say what a file is); they could only add fallbacks.
+     */
+    public boolean hasMapPages() {
+        return !specialMapping;
     }
 
     /**
@@ -105,7 +126,7 @@ public final class Vma {
      * first calls vmf_anon_prepare(). Shared mappings (shmem or file) never get one.
      */
     public boolean needsAnonVma() {
-        return anonVma == 0 && (flags & VmaFlags.SHARED) == 0;
+        return anonVma == 0 && (flags & VmaFlags.SHARED) == 0 && !specialMapping;
     }
 
     /** The fault gives the VMA an anon_vma (mm/rmap.c: __anon_vma_prepare()). */

@@ -36,6 +36,7 @@ public final class VmaCache {
         v.allocatedAt = steps.incrementAndGet();
         v.lockSeq = Vma.UNLOCKED_SEQ;
         v.anonVma = 0;
+        v.specialMapping = false;
         v.mm = mm;
         return v;
     }

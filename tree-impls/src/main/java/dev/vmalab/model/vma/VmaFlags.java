@@ -1,6 +1,9 @@
 package dev.vmalab.model.vma;
 
-/** The vm_flags bits the model needs (include/linux/mm.h); merge compares them. */
+/**
+ * The vm_flags bits the model needs (include/linux/mm.h, the kernel's values); merge compares them, so a bit
+ * that keeps two VMAs apart in the kernel (ACCOUNT, NORESERVE, NOHUGEPAGE from MAP_STACK) keeps them apart here.
+ */
 public final class VmaFlags {
     private VmaFlags() {}
 
@@ -14,7 +17,11 @@ public final class VmaFlags {
     public static final int RAND_READ = 0x10000;
     public static final int DONTCOPY = 0x20000;
     public static final int DONTEXPAND = 0x40000;
-    public static final int WIPEONFORK = 0x200000;
+    /** Committed memory is charged for it (mm/mmap.c: accountable_mapping(); mprotect_fixup() adds it). */
+    public static final int ACCOUNT = 0x100000;
+    /** MAP_NORESERVE (do_mmap(), overcommit allowed): not charged, and never gains ACCOUNT. */
+    public static final int NORESERVE = 0x200000;
+    public static final int WIPEONFORK = 0x2000000;
     public static final int DONTDUMP = 0x4000000;
     public static final int HUGEPAGE = 0x20000000;
     public static final int NOHUGEPAGE = 0x40000000;

@@ -27,4 +27,9 @@ public final class VmaWriter {
     public static void setAnonVma(Vma v, long anonVma) {
         v.anonVma = anonVma;
     }
+
+    /** vma->vm_ops = &special_mapping_vmops (_install_special_mapping); copied by vm_area_dup(). */
+    public static void setSpecialMapping(Vma v, boolean special) {
+        v.specialMapping = special;
+    }
 }

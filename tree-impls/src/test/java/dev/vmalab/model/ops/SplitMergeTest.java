@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.vmalab.model.Kernel;
 import dev.vmalab.model.vma.Mm;
 import dev.vmalab.model.vma.Vma;
+import dev.vmalab.model.vma.VmaFlags;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,5 +188,30 @@ class SplitMergeTest {
         at(8).anonVmaPrepare(2);
         anon(mm, BASE + 4 * PAGE, 4, RW); // can join one neighbour, not both
         assertThat(Processes.vmas(mm)).hasSize(2);
+    }
+
+    @Test
+    void aNoreserveArenaAndAnAccountedMappingBesideItStayApart() {
+        // glibc's arena: mmap(PROT_NONE, MAP_NORESERVE) then mprotect(RW) of its head (VM_NORESERVE, no VM_ACCOUNT);
+        // an ordinary mmap(RW) just below it is accountable (VM_ACCOUNT): vm_flags differ, so no merge.
+        assertThat(MapOps.mmap(mm, BASE + 4 * PAGE, 8 * PAGE, VmaFlags.NORESERVE, 0, 0, true)).isEqualTo(BASE + 4 * PAGE);
+        assertThat(MapOps.mprotect(mm, BASE + 4 * PAGE, 2 * PAGE, 3)).isZero();
+        assertThat(at(4).flags() & VmaFlags.ACCOUNT).as("NORESERVE never gains VM_ACCOUNT").isZero();
+        anon(mm, BASE, 4, RW);
+        assertThat(at(0).flags() & VmaFlags.ACCOUNT).isNotZero();
+        assertThat(layout(mm, BASE)).isEqualTo("0-4:rw,4-6:rw,6-12:--");
+    }
+
+    @Test
+    void mprotectToWritableChargesAMappingThatWasNeverCharged() {
+        // mprotect_fixup(): a PROT_NONE private mapping turned RW gains VM_ACCOUNT, so it merges with an accounted
+        // RW neighbour; turned read-only again without an anon_vma, it loses it.
+        anon(mm, BASE, 4, RW);
+        anon(mm, BASE + 4 * PAGE, 4, 0);
+        assertThat(at(4).flags() & VmaFlags.ACCOUNT).isZero();
+        assertThat(MapOps.mprotect(mm, BASE + 4 * PAGE, 4 * PAGE, 3)).isZero();
+        assertThat(layout(mm, BASE)).isEqualTo("0-8:rw");
+        assertThat(MapOps.mprotect(mm, BASE, 8 * PAGE, 1)).isZero();
+        assertThat(at(0).flags() & VmaFlags.ACCOUNT).isZero();
     }
 }
