@@ -12,9 +12,9 @@ import dev.vmalab.traces.event.TraceEvent;
  * locked several times is taken to hold from its first grant for the sum of its holds. Without them (format 2)
  * the hold is taken to end at the exit and the wait is unknown (none): [time_ns - hold, time_ns].
  */
-record TracedHold(long request, long acquired, long released) {
+public record TracedHold(long request, long acquired, long released) {
     /** The event's write lock, or null when it is not a mapping syscall with a known, non-zero hold. */
-    static TracedHold of(TraceEvent e) {
+    public static TracedHold of(TraceEvent e) {
         if (!(e instanceof MmapLockWriter w)) return null;
         MmapLockTimes t = w.mmapLock();
         if (t.holdNs() <= 0) return null;
@@ -25,7 +25,12 @@ record TracedHold(long request, long acquired, long released) {
     }
 
     /** Whether the recording shows the call waiting queued for the lock. */
-    boolean waited() {
+    public boolean waited() {
         return acquired > request;
+    }
+
+    /** Whether the wait and the tail were recorded (format 3), so the hold's place in the call is known. */
+    public static boolean placed(TraceEvent e) {
+        return e instanceof MmapLockWriter w && w.mmapLock().timeline();
     }
 }

@@ -21,6 +21,12 @@ public enum DisagreementCause {
     /** The kernel left the per-VMA path while another thread's recorded mmap_lock write hold covered the fault. */
     WRITER_OVERLAP(false, "the kernel saw mmap_lock held: a recorded writer's hold covers the fault's time"),
     /**
+     * The kernel left the per-VMA path while another thread's writer was queued for mmap_lock (format 3's
+     * recorded wait): a queued writer fails mmap_read_trylock() (RWSEM_FLAG_WAITERS in
+     * kernel/locking/rwsem.c's RWSEM_READ_FAILED_MASK), so __vmf_anon_prepare() returns VM_FAULT_RETRY.
+     */
+    WRITER_WAITING(false, "the kernel's mmap_read_trylock failed: a recorded writer was queued for mmap_lock"),
+    /**
      * The kernel left the per-VMA path while another thread's mapping syscall was under way (after that
      * thread's previous event, before its exit) and took mmap_lock for write: its hold may have covered the
      * fault (the trace records the hold's length, not when in the call it was).

@@ -124,8 +124,10 @@ public final class KernelCompare {
                         : "the model prepared an anon_vma; the kernel's VMA had one or the fault needed none";
             } else if (pathDiffers && k.leftPerVmaPath()) {
                 WriterHolds.Hold h = holds.covering(f.pid(), f.tid(), f.timeNs());
+                WriterHolds.Hold queued = h != null ? null : holds.waiting(f.pid(), f.tid(), f.timeNs());
+                if (queued != null) h = queued;
                 WriterHolds.Hold maybe = h != null ? null : holds.mayCover(f.pid(), f.tid(), f.timeNs());
-                cause = h != null ? DisagreementCause.WRITER_OVERLAP
+                cause = queued != null ? DisagreementCause.WRITER_WAITING : h != null ? DisagreementCause.WRITER_OVERLAP
                         : maybe != null ? DisagreementCause.WRITER_MAY_OVERLAP : DisagreementCause.NO_WRITER_OVERLAP;
                 if (h != null || maybe != null) {
                     detail = (h != null ? h : maybe).describe(f.timeNs());

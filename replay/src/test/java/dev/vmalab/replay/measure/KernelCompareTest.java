@@ -7,6 +7,7 @@ import dev.vmalab.model.lookup.VmaLockStats;
 import dev.vmalab.replay.results.ResultTables;
 import dev.vmalab.traces.event.FaultEvent;
 import dev.vmalab.traces.event.KernelFaultOutcome;
+import dev.vmalab.traces.event.MmapLockTimes;
 import dev.vmalab.traces.event.UnmapEvent;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ class KernelCompareTest {
         // tid 11 faults at 100, then munmaps: exit at 1000 after holding mmap_lock for write for 500 ns.
         WriterHolds holds = WriterHolds.of(List.of(
                 new FaultEvent(100, 1, 11, 0x9000, 0x400000, FaultEvent.Access.READ, 4),
-                new UnmapEvent(1000, 1, 11, 0x10000, 0x1000, 0, 500)));
+                new UnmapEvent(1000, 1, 11, 0x10000, 0x1000, 0, MmapLockTimes.hold(500)))); // format 2: no wait, no tail
         KernelCompare k = new KernelCompare(0, 5000, "real", holds);
         k.record(fault(700, 10, 0x1000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
         k.record(fault(300, 10, 0x2000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
@@ -90,6 +91,26 @@ class KernelCompareTest {
         assertThat(k.disagreements().getFirst().detail()).contains("munmap tid 11").contains("held 500 ns");
         assertThat(k.disagreements().get(2).detail()).startsWith("nearest recorded hold: munmap tid 11");
         assertThat(k.byCause().get(DisagreementCause.NO_WRITER_OVERLAP)[KernelCompare.K_ANON_RETRY]).isEqualTo(1);
+    }
+
+    @Test
+    void aKernelAnonRetryWhileAWriterWasQueuedIsPutDownToTheQueuedWriter() {
+        // Format 3: tid 11's munmap asked for mmap_lock at 200, got it at 600, released it at 700, exited at 1000
+        // (wait 400, hold 100, tail 300). A read trylock fails while it is queued (RWSEM_FLAG_WAITERS).
+        WriterHolds holds = WriterHolds.of(List.of(
+                new FaultEvent(100, 1, 11, 0x9000, 0x400000, FaultEvent.Access.READ, 4),
+                new UnmapEvent(1000, 1, 11, 0x10000, 0x1000, 0, new MmapLockTimes(100, 400, 300))));
+        KernelCompare k = new KernelCompare(0, 5000, "trace", holds);
+        k.record(fault(400, 10, 0x1000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.ANON_TRYLOCK, false, true);
+        k.record(fault(650, 10, 0x2000, KernelFaultOutcome.LOCK_MM_FALLBACK), FaultOutcome.PER_VMA, false, false);
+        k.record(fault(150, 10, 0x3000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.ANON_TRYLOCK, false, true);
+        k.record(fault(800, 10, 0x4000, KernelFaultOutcome.ANON_RETRY), FaultOutcome.ANON_TRYLOCK, false, true);
+        assertThat(k.disagreements()).extracting(KernelCompare.Disagreement::cause).containsExactly(
+                DisagreementCause.WRITER_WAITING, // 400 is in the wait [200, 600)
+                DisagreementCause.WRITER_OVERLAP, // 650 is in the hold [600, 700]
+                DisagreementCause.NO_WRITER_OVERLAP, // 150: before the request; placed, so no "may overlap"
+                DisagreementCause.NO_WRITER_OVERLAP); // 800: in the tail, after the release
+        assertThat(k.disagreements().getFirst().detail()).contains("munmap tid 11").contains("queued 400 ns");
     }
 
     @Test

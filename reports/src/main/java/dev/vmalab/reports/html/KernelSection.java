@@ -209,7 +209,9 @@ final class KernelSection {
                     + "racing to be first in a merged VMA)",
             "model_lacks_mapping", "the model has no VMA where the kernel served the fault: a mapping the trace "
                     + "does not show, or the replay ran the fault after another worker's unmap or exit",
-            "writer_overlap", "timing: another thread's recorded mmap_lock write hold [exit - hold, exit] covers the fault",
+            "writer_overlap", "timing: another thread's recorded mmap_lock write hold covers the fault",
+            "writer_waiting", "timing: another thread's writer was queued for mmap_lock (a queued writer fails "
+                    + "mmap_read_trylock: RWSEM_FLAG_WAITERS)",
             "writer_may_overlap", "timing: another thread was in a mapping syscall that took mmap_lock for write "
                     + "(after its previous event, before its exit); its hold may have covered the fault",
             "no_writer_overlap", "timing: the kernel left the per-VMA path and no recorded writer explains it "
