@@ -1,6 +1,7 @@
 package dev.vmalab.reports.verdict;
 
 import dev.vmalab.reports.metrics.Differences;
+import dev.vmalab.reports.metrics.Judgement;
 import dev.vmalab.reports.metrics.MetricDifference;
 import dev.vmalab.reports.results.RunKey;
 import dev.vmalab.reports.results.SummaryRow;
@@ -142,8 +143,10 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
                         Double.isNaN(w.cvPercent()) ? w.kept() + " kept run(s)" : String.format(Locale.ROOT, "%.1f%%", w.cvPercent()),
                         label(w));
         long different = aa.stream().filter(AaTrace::judgedDifferent).count();
+        long unjudged = aa.stream().filter(a -> a.difference().judgement() == Judgement.TOO_FEW_RUNS).count();
         String control = aa.isEmpty() ? "no A/A control to judge"
-                : different == 0 ? "the A/A control was never judged different (" + aa.size() + " trace x threads)"
+                : different == 0 ? "the A/A control was never judged different (" + aa.size() + " trace x threads"
+                        + (unjudged == 0 ? ")" : "; " + unjudged + " with too few kept runs to judge)")
                 : "the A/A control was judged different at " + different + " of " + aa.size() + " trace x threads: "
                         + String.join(", ", aa.stream().filter(AaTrace::judgedDifferent)
                         .map(a -> a.trace() + "/" + a.threads() + "t").toList());

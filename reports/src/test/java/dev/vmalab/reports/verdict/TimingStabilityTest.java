@@ -117,6 +117,22 @@ class TimingStabilityTest {
     }
 
     @Test
+    void anAaControlWithTooFewKeptRunsIsNotCountedAsJudgedAndTheLineSaysSo() {
+        VerdictFixture f = new VerdictFixture();
+        for (String s : new String[] {"mas-set", "mas-set#aa"}) {
+            for (int r = 1; r <= 5; r++) {
+                f.run(T, s, 2, r, 0, 10_000, 0, 0, 100, 0);
+                f.timing(T, s, 2, r, s.equals("mas-set") ? 100 + r * 0.1 : 150 + r, s.endsWith("#aa") && r > 2, 10, 3);
+            }
+        }
+        Path d = f.writeTo(dir);
+        TimingStability t = VerdictCalculator.standard().decide(ResultFolderReader.read(d), VerdictInputs.read(d)).stability();
+        assertThat(t.aa().getFirst().difference().otherRuns()).isEqualTo(2);
+        assertThat(t.aa().getFirst().judgedDifferent()).isFalse(); // 5 against 2 runs: no p below 0.05 is possible
+        assertThat(t.line()).endsWith("never judged different (1 trace x threads; 1 with too few kept runs to judge)");
+    }
+
+    @Test
     void verdictJsonTheCsvAndThePageShowTheTable() throws IOException {
         folder().writeTo(dir);
         Verdict v = ReportGenerator.render(dir);
