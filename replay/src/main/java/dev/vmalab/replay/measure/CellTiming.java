@@ -48,19 +48,25 @@ public final class CellTiming {
     /** The rule in one line (machine.properties timing_rule, the report). */
     public static final String RULE = "a pass (one replay of the cell) is disturbed when a GC ran during it, jit_ms > "
             + JIT_SHARE + " x its wall time, or its workers' thread CPU time < " + MIN_CPU_SHARE + " x their wall time "
-            + "(preempted); a repetition replays passes until its undisturbed ones ran " + (int) MIN_KEPT_MS
+            + "(preempted), or the other cells' undisturbed passes that started within " + (int) CommonSlowdown.WINDOW_MS
+            + " ms of it ran, by their median, over " + CommonSlowdown.SLOW_RATIO + " x their own cell's median (the machine "
+            + "was slow); a repetition replays passes until its undisturbed ones ran " + (int) MIN_KEPT_MS
             + " ms, for " + (int) MAX_REP_MS + " ms at most; a run's mean_ns is the median of its undisturbed passes' "
             + "means (lookups over " + PREEMPTED_NS / 1000 + " us left out); a run with fewer than half of its repetitions "
             + "holding an undisturbed pass is disturbed and left out of timing comparisons";
 
     /** Why a pass is left out of the run's figure. */
-    public enum Disturbance { NONE, GC, JIT, PREEMPTED }
+    public enum Disturbance {
+        NONE, GC, JIT, PREEMPTED,
+        /** The other cells measured around it were slow too ({@link CommonSlowdown}; set when timing.csv is written). */
+        MACHINE
+    }
 
     /**
      * One pass.
      *
      * @param rep      its repetition, from 1
-     * @param startMs  when it started, ms since this JVM started (to hold a pass against a GC, JIT or JFR log)
+     * @param startMs  when it started, epoch ms (comparable between the forked cells' JVMs)
      * @param meanNs   mean latency of its lookups up to {@link #PREEMPTED_NS}
      * @param outliers its lookups over {@link #PREEMPTED_NS}
      */
@@ -100,7 +106,7 @@ public final class CellTiming {
     public Pass add(CellResult r, JvmActivity during) {
         long[] cut = new long[1];
         double mean = meanBelowCutoff(r.latency(), cut);
-        double startMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() - during.wallNs() / 1e6;
+        double startMs = System.currentTimeMillis() - during.wallNs() / 1e6;
         Pass p = new Pass(reps.size() + 1, startMs, mean, r.counters().lookups(), cut[0], during, classify(during));
         passes.add(p);
         return p;
@@ -155,7 +161,12 @@ public final class CellTiming {
     }
 
     public boolean disturbed() {
-        return kept() * 2 < reps.size();
+        return disturbedRun(kept(), reps.size());
+    }
+
+    /** The run rule: fewer than half of its repetitions hold an undisturbed pass. */
+    public static boolean disturbedRun(int keptReps, int reps) {
+        return keptReps * 2 < reps;
     }
 
     /** Median of the undisturbed passes' mean latencies (of all passes when every one is disturbed). */
@@ -165,7 +176,7 @@ public final class CellTiming {
         return median(use.stream().mapToDouble(Pass::meanNs).toArray());
     }
 
-    static double median(double[] xs) {
+    public static double median(double[] xs) {
         if (xs.length == 0) return 0;
         double[] m = xs.clone();
         Arrays.sort(m);

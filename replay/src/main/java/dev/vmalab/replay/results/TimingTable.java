@@ -2,6 +2,7 @@ package dev.vmalab.replay.results;
 
 import dev.vmalab.replay.measure.CellKey;
 import dev.vmalab.replay.measure.CellTiming;
+import dev.vmalab.replay.measure.CommonSlowdown;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,13 +13,14 @@ import java.util.Locale;
 /**
  * timing.csv: one row per (trace, strategy, threads, run), how it was timed; timing-passes.csv: one
  * row per pass, the data each run's mean_ns is the median of (docs/result-format.md).
+ * {@code start_ms} of a pass is epoch ms, so the passes of forked cells can be held together.
  */
 public final class TimingTable {
     public static final String FILE = "timing.csv";
     public static final String PASSES_FILE = "timing-passes.csv";
     public static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "reps", "kept_reps",
             "mean_ns", "wall_ms", "cpu_ms", "gc_count", "gc_ms", "jit_ms", "disturbed", "outliers", "lookups",
-            "passes", "kept_passes", "discarded_gc", "discarded_jit", "discarded_preempted", "worker_cpu_ms",
+            "passes", "kept_passes", "discarded_gc", "discarded_jit", "discarded_preempted", "discarded_machine", "worker_cpu_ms",
             "worker_wall_ms");
     public static final List<String> PASS_COLUMNS = List.of("trace", "strategy", "threads", "run", "rep", "pass",
             "start_ms", "mean_ns", "lookups", "outliers", "wall_ms", "worker_cpu_ms", "worker_wall_ms", "gc_count", "jit_ms",
@@ -37,7 +39,7 @@ public final class TimingTable {
                 Integer.toString(t.passes().size()), Integer.toString(t.keptPasses()),
                 Integer.toString(t.discarded(CellTiming.Disturbance.GC)),
                 Integer.toString(t.discarded(CellTiming.Disturbance.JIT)),
-                Integer.toString(t.discarded(CellTiming.Disturbance.PREEMPTED)),
+                Integer.toString(t.discarded(CellTiming.Disturbance.PREEMPTED)), "0",
                 dec(t.sum(CellTiming.WORKER_CPU_MS)), dec(t.sum(CellTiming.WORKER_WALL_MS))));
         int n = 0;
         for (CellTiming.Pass p : t.passes()) {
@@ -59,9 +61,61 @@ public final class TimingTable {
         return rows.isEmpty();
     }
 
+    /**
+     * Writes both files, first applying {@link CommonSlowdown} over every pass of the table (all runs,
+     * all cells): its passes become {@code machine}, and each run's mean_ns, kept_reps, kept_passes and
+     * disturbed are taken again without them (CellTiming's rule, the same median).
+     */
     public void write(Path dir) throws IOException {
-        ResultTables.writeCsv(dir.resolve(FILE), COLUMNS, rows);
-        ResultTables.writeCsv(dir.resolve(PASSES_FILE), PASS_COLUMNS, passes);
+        List<List<String>> p = new ArrayList<>();
+        List<CommonSlowdown.Pass> kept = new ArrayList<>();
+        List<Integer> keptAt = new ArrayList<>();
+        for (List<String> row : passes) {
+            List<String> r = new ArrayList<>(row);
+            String d = r.get(P_DISTURBANCE);
+            if (d.equals(NONE) || d.equals(MACHINE)) { // a re-read table (resume) is judged again from scratch
+                kept.add(new CommonSlowdown.Pass(r.get(0) + "|" + r.get(1) + "|" + r.get(2),
+                        Double.parseDouble(r.get(P_START)), Double.parseDouble(r.get(P_MEAN))));
+                keptAt.add(p.size());
+            }
+            p.add(r);
+        }
+        boolean[] slow = CommonSlowdown.flag(kept);
+        for (int i = 0; i < slow.length; i++) p.get(keptAt.get(i)).set(P_DISTURBANCE, slow[i] ? MACHINE : NONE);
+        java.util.Map<String, List<List<String>>> byRun = new java.util.HashMap<>();
+        for (List<String> r : p) byRun.computeIfAbsent(runKey(r), k -> new ArrayList<>()).add(r);
+        List<List<String>> out = new ArrayList<>();
+        for (List<String> row : rows) {
+            List<List<String>> mine = byRun.get(runKey(row));
+            if (mine == null) {
+                out.add(row);
+                continue;
+            }
+            List<String> r = new ArrayList<>(row);
+            double[] keptMeans = mine.stream().filter(x -> x.get(P_DISTURBANCE).equals(NONE))
+                    .mapToDouble(x -> Double.parseDouble(x.get(P_MEAN))).toArray();
+            double[] all = mine.stream().mapToDouble(x -> Double.parseDouble(x.get(P_MEAN))).toArray();
+            int keptReps = (int) mine.stream().filter(x -> x.get(P_DISTURBANCE).equals(NONE)).map(x -> x.get(P_REP))
+                    .distinct().count();
+            r.set(COLUMNS.indexOf("mean_ns"), dec(CellTiming.median(keptMeans.length > 0 ? keptMeans : all)));
+            r.set(COLUMNS.indexOf("kept_reps"), Integer.toString(keptReps));
+            r.set(COLUMNS.indexOf("kept_passes"), Integer.toString(keptMeans.length));
+            r.set(COLUMNS.indexOf("discarded_machine"),
+                    Long.toString(mine.stream().filter(x -> x.get(P_DISTURBANCE).equals(MACHINE)).count()));
+            r.set(COLUMNS.indexOf("disturbed"), Boolean.toString(CellTiming.disturbedRun(keptReps,
+                    Integer.parseInt(r.get(COLUMNS.indexOf("reps"))))));
+            out.add(r);
+        }
+        ResultTables.writeCsv(dir.resolve(FILE), COLUMNS, out);
+        ResultTables.writeCsv(dir.resolve(PASSES_FILE), PASS_COLUMNS, p);
+    }
+
+    private static final int P_REP = PASS_COLUMNS.indexOf("rep"), P_START = PASS_COLUMNS.indexOf("start_ms"),
+            P_MEAN = PASS_COLUMNS.indexOf("mean_ns"), P_DISTURBANCE = PASS_COLUMNS.indexOf("disturbance");
+    private static final String NONE = "none", MACHINE = "machine";
+
+    private static String runKey(List<String> r) {
+        return r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3);
     }
 
     /** A forked cell's (or a finished batch's) timing.csv and timing-passes.csv (absent: none). */
