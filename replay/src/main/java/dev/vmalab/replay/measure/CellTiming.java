@@ -50,7 +50,8 @@ public final class CellTiming {
             + JIT_SHARE + " x its wall time, or its workers' thread CPU time < " + MIN_CPU_SHARE + " x their wall time "
             + "(preempted), or the other cells' undisturbed passes that started within " + (int) CommonSlowdown.WINDOW_MS
             + " ms of it ran, by their median, over " + CommonSlowdown.SLOW_RATIO + " x their own cell's median (the machine "
-            + "was slow); a repetition replays passes until its undisturbed ones ran " + (int) MIN_KEPT_MS
+            + "was slow), or its mean was over " + CommonSlowdown.OUTLIER_RATIO + " x its own cell's median (deoptimised "
+            + "code); a repetition replays passes until its undisturbed ones ran " + (int) MIN_KEPT_MS
             + " ms, for " + (int) MAX_REP_MS + " ms at most; a run's mean_ns is the median of its undisturbed passes' "
             + "means (lookups over " + PREEMPTED_NS / 1000 + " us left out); a run with fewer than half of its repetitions "
             + "holding an undisturbed pass is disturbed and left out of timing comparisons";
@@ -59,7 +60,9 @@ public final class CellTiming {
     public enum Disturbance {
         NONE, GC, JIT, PREEMPTED,
         /** The other cells measured around it were slow too ({@link CommonSlowdown}; set when timing.csv is written). */
-        MACHINE
+        MACHINE,
+        /** Over twice its own cell's median over all runs ({@link CommonSlowdown}; set when timing.csv is written). */
+        OUTLIER
     }
 
     /**

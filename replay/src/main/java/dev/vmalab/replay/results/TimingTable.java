@@ -20,7 +20,8 @@ public final class TimingTable {
     public static final String PASSES_FILE = "timing-passes.csv";
     public static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "reps", "kept_reps",
             "mean_ns", "wall_ms", "cpu_ms", "gc_count", "gc_ms", "jit_ms", "disturbed", "outliers", "lookups",
-            "passes", "kept_passes", "discarded_gc", "discarded_jit", "discarded_preempted", "discarded_machine", "worker_cpu_ms",
+            "passes", "kept_passes", "discarded_gc", "discarded_jit", "discarded_preempted", "discarded_machine", "discarded_outlier",
+            "worker_cpu_ms",
             "worker_wall_ms");
     public static final List<String> PASS_COLUMNS = List.of("trace", "strategy", "threads", "run", "rep", "pass",
             "start_ms", "mean_ns", "lookups", "outliers", "wall_ms", "worker_cpu_ms", "worker_wall_ms", "gc_count", "jit_ms",
@@ -39,7 +40,7 @@ public final class TimingTable {
                 Integer.toString(t.passes().size()), Integer.toString(t.keptPasses()),
                 Integer.toString(t.discarded(CellTiming.Disturbance.GC)),
                 Integer.toString(t.discarded(CellTiming.Disturbance.JIT)),
-                Integer.toString(t.discarded(CellTiming.Disturbance.PREEMPTED)), "0",
+                Integer.toString(t.discarded(CellTiming.Disturbance.PREEMPTED)), "0", "0",
                 dec(t.sum(CellTiming.WORKER_CPU_MS)), dec(t.sum(CellTiming.WORKER_WALL_MS))));
         int n = 0;
         for (CellTiming.Pass p : t.passes()) {
@@ -63,7 +64,7 @@ public final class TimingTable {
 
     /**
      * Writes both files, first applying {@link CommonSlowdown} over every pass of the table (all runs,
-     * all cells): its passes become {@code machine}, and each run's mean_ns, kept_reps, kept_passes and
+     * all cells): its passes become {@code machine} or {@code outlier}, and each run's mean_ns, kept_reps, kept_passes and
      * disturbed are taken again without them (CellTiming's rule, the same median).
      */
     public void write(Path dir) throws IOException {
@@ -73,15 +74,18 @@ public final class TimingTable {
         for (List<String> row : passes) {
             List<String> r = new ArrayList<>(row);
             String d = r.get(P_DISTURBANCE);
-            if (d.equals(NONE) || d.equals(MACHINE)) { // a re-read table (resume) is judged again from scratch
+            if (d.equals(NONE) || d.equals(MACHINE) || d.equals(OUTLIER)) { // a re-read table (resume) is judged again from scratch
                 kept.add(new CommonSlowdown.Pass(r.get(0) + "|" + r.get(1) + "|" + r.get(2),
                         Double.parseDouble(r.get(P_START)), Double.parseDouble(r.get(P_MEAN))));
                 keptAt.add(p.size());
             }
             p.add(r);
         }
-        boolean[] slow = CommonSlowdown.flag(kept);
-        for (int i = 0; i < slow.length; i++) p.get(keptAt.get(i)).set(P_DISTURBANCE, slow[i] ? MACHINE : NONE);
+        CommonSlowdown.Verdict[] slow = CommonSlowdown.judge(kept);
+        for (int i = 0; i < slow.length; i++) {
+            p.get(keptAt.get(i)).set(P_DISTURBANCE, slow[i] == CommonSlowdown.Verdict.MACHINE ? MACHINE
+                    : slow[i] == CommonSlowdown.Verdict.OUTLIER ? OUTLIER : NONE);
+        }
         java.util.Map<String, List<List<String>>> byRun = new java.util.HashMap<>();
         for (List<String> r : p) byRun.computeIfAbsent(runKey(r), k -> new ArrayList<>()).add(r);
         List<List<String>> out = new ArrayList<>();
@@ -102,6 +106,8 @@ public final class TimingTable {
             r.set(COLUMNS.indexOf("kept_passes"), Integer.toString(keptMeans.length));
             r.set(COLUMNS.indexOf("discarded_machine"),
                     Long.toString(mine.stream().filter(x -> x.get(P_DISTURBANCE).equals(MACHINE)).count()));
+            r.set(COLUMNS.indexOf("discarded_outlier"),
+                    Long.toString(mine.stream().filter(x -> x.get(P_DISTURBANCE).equals(OUTLIER)).count()));
             r.set(COLUMNS.indexOf("disturbed"), Boolean.toString(CellTiming.disturbedRun(keptReps,
                     Integer.parseInt(r.get(COLUMNS.indexOf("reps"))))));
             out.add(r);
@@ -112,7 +118,7 @@ public final class TimingTable {
 
     private static final int P_REP = PASS_COLUMNS.indexOf("rep"), P_START = PASS_COLUMNS.indexOf("start_ms"),
             P_MEAN = PASS_COLUMNS.indexOf("mean_ns"), P_DISTURBANCE = PASS_COLUMNS.indexOf("disturbance");
-    private static final String NONE = "none", MACHINE = "machine";
+    private static final String NONE = "none", MACHINE = "machine", OUTLIER = "outlier";
 
     private static String runKey(List<String> r) {
         return r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3);

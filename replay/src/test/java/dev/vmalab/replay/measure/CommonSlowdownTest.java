@@ -44,6 +44,19 @@ class CommonSlowdownTest {
     }
 
     @Test
+    void aPassOverTwiceItsOwnCellsMedianIsAnOutlierWhenTheMachineWasFine() {
+        List<Pass> p = new ArrayList<>();
+        passes(p, "a", 0, 4000, 100);
+        passes(p, "b", 0, 4000, 100);
+        passes(p, "c", 0, 4000, 100);
+        p.add(new Pass("c", 2010, 250)); // deoptimised code: c alone 2.5x
+        p.add(new Pass("c", 2030, 190)); // 1.9x: within 2x, stays
+        CommonSlowdown.Verdict[] v = CommonSlowdown.judge(p);
+        assertThat(v[p.size() - 2]).isEqualTo(CommonSlowdown.Verdict.OUTLIER);
+        assertThat(v[p.size() - 1]).isEqualTo(CommonSlowdown.Verdict.KEPT);
+    }
+
+    @Test
     void withTooFewWitnessesNothingIsMarked() {
         List<Pass> p = new ArrayList<>();
         passes(p, "a", 0, 80, 150);  // 4 passes of one other cell only, all slow against... themselves

@@ -15,7 +15,10 @@ public final class CheapestRule {
      */
     public static final String TIMING_RULE = "a pass (one replay of the cell) is disturbed when a GC ran during it, "
             + "JIT compilation took more than 10% of its wall time, or its workers' thread CPU time was under 90% of "
-            + "their wall time (preempted: machine load; at 2 threads the workers then did not run side by side); a "
+            + "their wall time (preempted: machine load; at 2 threads the workers then did not run side by side), or "
+            + "the other cells' undisturbed passes that started within 250 ms of it ran, by their median, over 1.10x "
+            + "their own cell's median (the machine was slow), or its mean was over 2x its own cell's median over all "
+            + "runs (deoptimised code: same events, same code); a "
             + "repetition replays the cell until its undisturbed passes ran 20 ms, for 40 ms at most; a run's mean "
             + "latency is the median of its undisturbed passes' means (lookups over 100 us left out); a run with fewer "
             + "than half of its repetitions holding an undisturbed pass is disturbed: left out of timing comparisons "
