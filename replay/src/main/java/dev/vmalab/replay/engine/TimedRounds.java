@@ -8,6 +8,7 @@ import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CellTiming;
 import dev.vmalab.replay.measure.JvmActivity;
 import dev.vmalab.replay.paired.PairedCapture;
+import dev.vmalab.replay.paired.PairedTables;
 import dev.vmalab.replay.plan.ReplayPlan;
 import dev.vmalab.replay.results.HistogramFiles;
 import dev.vmalab.replay.trace.LoadedTrace;
@@ -50,18 +51,37 @@ final class TimedRounds {
     static final long QUIET_WINDOW_MS = 500;
     /** ... and at most this long, even if the JIT never falls quiet (a big trace keeps compiling). */
     static final long MAX_WARMUP_MS = 20_000;
+    /**
+     * Each warm-up round also replays every cell with {@code -EAGAIN} raised to this rate (the contention
+     * sweep's writer, ContentionRate) and its -EAGAINs evaluated for every strategy (paired accounting, as the
+     * sweep does; the table dropped), so the JIT has compiled the retry paths before run 1: without it the
+     * first -EAGAINs (the sweep after run 1, or a rare one of the trace's own) deoptimise the lookup path and
+     * every later run is slower than run 1 (measured in the demo, quiet machine: run 1 10% faster than runs 2-5
+     * in every cell, the largest part of the runs' CV).
+     */
+    static final double WARM_CONTENTION = 0.01;
 
     /**
-     * The common warm-up: rounds of every strategy's cells, at least {@code --jit-passes} of them and
+     * The common warm-up: rounds of every strategy's cells (each also at {@link #WARM_CONTENTION}), at least {@code --jit-passes} of them and
      * {@value #MIN_WARMUP_MS} ms of CPU, then on until the JIT compile time of a window of rounds of
      * at least {@value #QUIET_WINDOW_MS} ms is under {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
      * workers), for {@value #MAX_WARMUP_MS} ms at most.
      */
-    private void warmUp(Map<CellKey, CellReplay.Spec> specs, Map<CellKey, List<CellResult>> extra) {
+    private void warmUp(Map<CellKey, CellReplay.Spec> specs, Map<CellKey, List<CellResult>> extra,
+                        List<LookupStrategy> compared) {
         JvmActivity start = JvmActivity.now();
         JvmActivity window = start;
         for (int round = 0; ; round++) {
-            specs.forEach((k, spec) -> extra.get(k).add(CellReplay.run(spec)));
+            specs.forEach((k, spec) -> {
+                extra.get(k).add(CellReplay.run(spec));
+                // results dropped: that level's violations are its own cells'; the paired evaluation as the sweep runs it
+                PairedCapture capture = compared.isEmpty() ? null : new PairedCapture();
+                CellReplay.run(spec, capture, WARM_CONTENTION);
+                if (capture != null) {
+                    new PairedTables().add(k, WARM_CONTENTION, capture, compared, s.amplification().gracePeriods(),
+                            s.amplification().walkSemantics());
+                }
+            });
             JvmActivity after = JvmActivity.now();
             JvmActivity total = after.since(start);
             JvmActivity w = after.since(window);
@@ -99,7 +119,7 @@ final class TimedRounds {
         }
         Map<CellKey, List<CellResult>> extra = new LinkedHashMap<>();
         specs.keySet().forEach(k -> extra.put(k, new ArrayList<>()));
-        if (!warm && !s.deterministic()) warmUp(specs, extra);
+        if (!warm && !s.deterministic()) warmUp(specs, extra, compared);
         Map<CellKey, CellTiming> timings = new LinkedHashMap<>();
         Map<CellKey, CellResult> measured = new LinkedHashMap<>();
         specs.keySet().forEach(k -> timings.put(k, new CellTiming(k)));
