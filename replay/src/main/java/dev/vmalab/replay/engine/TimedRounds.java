@@ -52,7 +52,7 @@ final class TimedRounds {
     /** ... and at most this long, even if the JIT never falls quiet (a big trace keeps compiling). */
     static final long MAX_WARMUP_MS = 20_000;
     /**
-     * Each warm-up round also replays every cell with {@code -EAGAIN} raised to this rate (the contention
+     * The first warm-up rounds also replay every cell with {@code -EAGAIN} raised to this rate (the contention
      * sweep's writer, ContentionRate) and its -EAGAINs evaluated for every strategy (paired accounting, as the
      * sweep does; the table dropped), so the JIT has compiled the retry paths before run 1: without it the
      * first -EAGAINs (the sweep after run 1, or a rare one of the trace's own) deoptimise the lookup path and
@@ -60,9 +60,11 @@ final class TimedRounds {
      * in every cell, the largest part of the runs' CV).
      */
     static final double WARM_CONTENTION = 0.01;
+    /** ... in the first this many rounds (enough -EAGAINs for C2's profiles; the rest of the warm-up costs no more). */
+    static final int WARM_CONTENTION_ROUNDS = 3;
 
     /**
-     * The common warm-up: rounds of every strategy's cells (each also at {@link #WARM_CONTENTION}), at least {@code --jit-passes} of them and
+     * The common warm-up: rounds of every strategy's cells (the first ones each also at {@link #WARM_CONTENTION}), at least {@code --jit-passes} of them and
      * {@value #MIN_WARMUP_MS} ms of CPU, then on until the JIT compile time of a window of rounds of
      * at least {@value #QUIET_WINDOW_MS} ms is under {@link CellTiming#JIT_SHARE} of its wall time (the compiler threads share the cores with the
      * workers), for {@value #MAX_WARMUP_MS} ms at most.
@@ -72,8 +74,10 @@ final class TimedRounds {
         JvmActivity start = JvmActivity.now();
         JvmActivity window = start;
         for (int round = 0; ; round++) {
+            boolean retries = round < WARM_CONTENTION_ROUNDS;
             specs.forEach((k, spec) -> {
                 extra.get(k).add(CellReplay.run(spec));
+                if (!retries) return;
                 // results dropped: that level's violations are its own cells'; the paired evaluation as the sweep runs it
                 PairedCapture capture = compared.isEmpty() ? null : new PairedCapture();
                 CellReplay.run(spec, capture, WARM_CONTENTION);
