@@ -115,6 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
             o.printf("  %-18s %s%n", s, v == 0 ? "no violations" : v + " violations under --amplify max");
         }
         o.println("verdict: " + verdict.headline());
+        o.println(verdict.stability().line()); // report: "Timing stability"; verdict.json: timing_stability
         o.flush();
         return 0;
     }

@@ -15,6 +15,7 @@ import dev.vmalab.replay.measure.CellResult;
 import dev.vmalab.replay.measure.CountingSink;
 import dev.vmalab.replay.measure.KernelCompare;
 import dev.vmalab.replay.measure.LockCounters;
+import dev.vmalab.replay.measure.WorkerClock;
 import dev.vmalab.replay.measure.WorkerMeasures;
 import dev.vmalab.replay.measure.WorkerRow;
 import dev.vmalab.replay.measure.WriterHolds;
@@ -110,13 +111,13 @@ public final class CellReplay {
             Worker worker = new Worker(w, c);
             worker.measures.kernel = new KernelCompare(traceStart, traceEnd, spec.pacing().toString(), holds);
             workers.add(worker);
-            bodies.add(new DeterministicScheduler.Body("replay-w" + w, () -> {
+            bodies.add(new DeterministicScheduler.Body("replay-w" + w, WorkerClock.timed(() -> { // CPU beside wall: timing.csv
                 try {
                     worker.run();
                 } finally {
                     running.decrementAndGet();
                 }
-            }));
+            })));
         }
         if (amp.churn() && traceClock == null) bodies.add(new DeterministicScheduler.Body("replay-churn", new Churn(c, running)));
 

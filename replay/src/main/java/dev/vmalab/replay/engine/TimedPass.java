@@ -8,15 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One measured repetition of a cell, bracketed by the JVM's CPU, GC and JIT counters: the cell
- * replayed once, and again until the repetition has run {@value #MIN_REP_MS} ms (a bundled sample's
- * cell can take 0.3 ms, too short for a mean that a timer tick or one preemption does not move).
+ * One measured repetition of a cell: the cell replayed pass after pass, each pass bracketed by the
+ * JVM's GC and JIT counters and the workers' thread CPU clocks, until the undisturbed passes have run
+ * {@link CellTiming#MIN_KEPT_MS} ms (a bundled sample's pass can take 1 ms, too short for a mean that
+ * a timer tick or one preemption does not move), for {@link CellTiming#MAX_REP_MS} ms at most: a pass
+ * the rule calls disturbed is replayed again, boundedly (CellTiming states the rule).
  */
 final class TimedPass {
-    static final double MIN_REP_MS = 20;
-    /** At most this many replays in one repetition. */
-    static final int MAX_PASSES = 200;
-
     private TimedPass() {}
 
     /** @return the repetition's replays, the first being the cell's result */
@@ -29,12 +27,19 @@ final class TimedPass {
      * @param target  the contention sweep's target (0: the trace's own contention)
      */
     static List<CellResult> run(CellReplay.Spec spec, CellTiming into, PairedCapture capture, double target) {
-        JvmActivity before = JvmActivity.now();
+        JvmActivity start = JvmActivity.now();
+        JvmActivity before = start;
         List<CellResult> passes = new ArrayList<>();
         do {
-            passes.add(CellReplay.run(spec, passes.isEmpty() ? capture : null, target));
-        } while ((System.nanoTime() - before.wallNs()) / 1e6 < MIN_REP_MS && passes.size() < MAX_PASSES);
-        into.add(passes, JvmActivity.now().since(before));
+            CellResult r = CellReplay.run(spec, passes.isEmpty() ? capture : null, target);
+            JvmActivity after = JvmActivity.now();
+            into.add(r, after.since(before));
+            passes.add(r);
+            before = after;
+        } while (into.keptMsInRep() < CellTiming.MIN_KEPT_MS
+                && (before.wallNs() - start.wallNs()) / 1e6 < CellTiming.MAX_REP_MS
+                && passes.size() < CellTiming.MAX_PASSES);
+        into.endRep(before.since(start));
         return passes;
     }
 }

@@ -20,9 +20,7 @@ final class VerdictInfo {
         p.put("aa_control", aaControl);
         p.put("hunt", v.hunt() ? "hunt.csv (hunt/: --amplify max --deterministic, 1 run per strategy and trace)" : "off (--no-hunt)");
         p.put("timing_reps", Integer.toString(v.reps()));
-        p.put("timing_rule", "a repetition is disturbed when gc_ms > " + CellTiming.GC_SHARE + " x wall_ms or jit_ms > "
-                + CellTiming.JIT_SHARE + " x wall_ms; mean_ns is the median of the undisturbed ones' means; a run with fewer than half "
-                + "undisturbed is marked disturbed and left out of timing comparisons");
+        p.put("timing_rule", CellTiming.RULE);
         return p;
     }
 }

@@ -32,7 +32,7 @@ public final class ResumeState {
             ResultTables.RETRIES, ResultTables.WORKERS, TracesTable.FILE, MachineInfo.FILE, "index.html", "report",
             "jfr", "flame", "hunt", ".cells", DIR, "kernel-compare.csv", "kernel-disagreements.csv", "matrix.csv",
             PairedTables.PAIRED, "paired-summary.csv", "exposure.csv", "hunt.csv", "calibration.properties",
-            "verdict.json", TimingTable.FILE);
+            "verdict.json", TimingTable.FILE, TimingTable.PASSES_FILE);
 
     private final Path out;
     private final Set<String> done = new HashSet<>();

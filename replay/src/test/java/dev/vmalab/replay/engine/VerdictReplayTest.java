@@ -31,6 +31,20 @@ class VerdictReplayTest {
         assertThat(timing).extracting(r -> r.get("strategy") + "/" + r.get("run"))
                 .containsExactlyInAnyOrderElementsOf(summary.stream().map(r -> r.get("strategy") + "/" + r.get("run")).toList());
         assertThat(timing).allSatisfy(r -> assertThat(r.get("reps")).isEqualTo("2"));
+        // every pass is in timing-passes.csv, with the workers' own CPU clock beside their wall time
+        List<CSVRecord> passes = CountersAddUpTest.read(out.resolve("timing-passes.csv"));
+        for (CSVRecord t : timing) {
+            List<CSVRecord> mine = passes.stream().filter(p -> p.get("strategy").equals(t.get("strategy"))
+                    && p.get("run").equals(t.get("run"))).toList();
+            assertThat(mine).hasSize(Integer.parseInt(t.get("passes")));
+            assertThat(mine.stream().filter(p -> p.get("disturbance").equals("none")).count())
+                    .isEqualTo(Long.parseLong(t.get("kept_passes")));
+            assertThat(mine).extracting(p -> p.get("rep")).contains("1", "2");
+        }
+        assertThat(passes).allSatisfy(p -> {
+            assertThat(Double.parseDouble(p.get("worker_wall_ms"))).isPositive();
+            assertThat(Double.parseDouble(p.get("worker_cpu_ms"))).isPositive();
+        });
         List<CSVRecord> hunt = CountersAddUpTest.read(out.resolve("hunt.csv"));
         assertThat(hunt).extracting(r -> r.get("strategy")).containsExactlyInAnyOrder("no-reset", "mas-set");
         assertThat(hunt).allSatisfy(r -> assertThat(Long.parseLong(r.get("steps"))).isPositive());

@@ -9,6 +9,7 @@ import dev.vmalab.reports.verdict.ClassCost;
 import dev.vmalab.reports.verdict.EquivalenceClass;
 import dev.vmalab.reports.verdict.Regime;
 import dev.vmalab.reports.verdict.Standing;
+import dev.vmalab.reports.verdict.TimingStability;
 import dev.vmalab.reports.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,7 @@ final class VerdictSection {
                             + " retries per million faults.").orElse("No level separates the classes' costs.")));
         }
         b.append(noise(v));
+        b.append(stability(v, assetDir));
         b.append("<h3>A/B table (paste into a mail)</h3>\n<pre class=\"ab\">").append(Html.esc(AbTable.text(v.ab(), v.threads())))
                 .append("</pre>\n");
         b.append(evidence(v));
@@ -138,6 +140,48 @@ final class VerdictSection {
                     + "folder's timings cannot rank anything.");
         }
         return b.append("</p>\n").toString();
+    }
+
+    /** Per (trace, threads, strategy): the kept runs' mean latency, its CV (marked over the limit), runs and passes kept. */
+    private static String stability(Verdict v, String assetDir) {
+        TimingStability t = v.stability();
+        StringBuilder b = new StringBuilder("<h3 id=\"timing-stability\">Timing stability</h3>\n<p>")
+                .append(Html.esc(t.line())).append(".</p>\n");
+        if (t.rows().isEmpty()) return b.toString();
+        List<List<String>> rows = new ArrayList<>();
+        for (TimingStability.Row r : t.rows()) {
+            String cv = Double.isNaN(r.cvPercent()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", r.cvPercent());
+            rows.add(List.of(Html.esc(r.trace()), String.valueOf(r.threads()), "<span class=\"nowrap\">" + Html.esc(r.strategy())
+                            + "</span>", r.kept() == 0 ? "n/a" : Fmt.num(r.meanNs()),
+                    r.marked() ? "<span class=\"worse\">" + cv + " ✗</span>" : cv,
+                    r.kept() + " / " + r.discarded(),
+                    r.passes() < 0 ? "n/a" : r.keptPasses() + " / " + r.passes(),
+                    Html.esc(String.join(" ", r.runMeans().stream().map(Fmt::num).toList()))));
+        }
+        b.append(Html.table("stability", List.of("trace", "threads", "strategy", "mean of run means (ns)",
+                "CV of run means", "runs kept / discarded", "passes kept / replayed", "per-run mean latency (ns, kept runs)"),
+                rows, i -> i == 1 || (i >= 3 && i <= 6)));
+        if (!t.aa().isEmpty()) {
+            List<List<String>> aa = new ArrayList<>();
+            for (TimingStability.AaTrace a : t.aa()) {
+                MetricDifference d = a.difference();
+                aa.add(List.of(Html.esc(a.trace()), String.valueOf(a.threads()), Fmt.num(d.baselineMean()),
+                        Fmt.num(d.otherMean()), Fmt.signed(d.otherMean() - d.baselineMean()), interval(d),
+                        Fmt.pValue(d.mannWhitneyP()), a.judgedDifferent() ? "<span class=\"tag bad\">judged different</span>"
+                                : judgement(d)));
+            }
+            String control = t.aa().getFirst().difference().other(), base = t.aa().getFirst().difference().baseline();
+            b.append("<p>A/A control per trace: ").append(Html.esc(control)).append(" against ").append(Html.esc(base))
+                    .append(" on the kept runs' mean latency.</p>\n");
+            b.append(Html.table("aa", List.of("trace", "threads", Html.esc(base) + " (ns)", Html.esc(control) + " (ns)",
+                    "difference", "95% interval", "MW p", "A/A is"), aa, i -> i >= 1 && i <= 6));
+        }
+        b.append("<p class=\"muted\">Per-run mean latency from ").append(Html.esc(t.source()))
+                .append("; CV = SD / mean over the kept runs, marked ✗ above ")
+                .append(Fmt.num(TimingStability.CV_LIMIT_PERCENT)).append("% or with fewer than 2 kept runs. Rule: ")
+                .append(Html.esc(t.rule())).append(" Data: ")
+                .append(Html.link(assetDir + "/timing-stability.csv", "timing-stability.csv")).append(".</p>\n");
+        return b.toString();
     }
 
     private static String evidence(Verdict v) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * timing.csv: how each (trace, strategy, threads, run) was timed: measured repetitions, their mean
- * latency, wall and CPU time, and the GC and JIT activity during them; {@code disturbed} marks a run
+ * latency (the median of its undisturbed passes), wall and CPU time, and the GC and JIT activity
+ * during them; {@code disturbed} marks a run
  * the replay's rule (docs/result-format.md) says to leave out of timing comparisons.
  */
 public final class TimingCsv {
@@ -13,8 +14,17 @@ public final class TimingCsv {
     static final List<String> COLUMNS = List.of("trace", "strategy", "threads", "run", "reps", "kept_reps", "mean_ns",
             "wall_ms", "cpu_ms", "gc_count", "gc_ms", "jit_ms", "disturbed");
 
+    /**
+     * @param passes     replays of the cell in the repetitions (-1 in folders written before per-pass timing)
+     * @param keptPasses of them, the undisturbed ones mean_ns is the median of (-1: not known)
+     */
     public record Row(RunKey key, int reps, int keptReps, double meanNs, double wallMs, double cpuMs, long gcCount,
-                      double gcMs, double jitMs, boolean disturbed) {}
+                      double gcMs, double jitMs, boolean disturbed, long passes, long keptPasses) {
+        public Row(RunKey key, int reps, int keptReps, double meanNs, double wallMs, double cpuMs, long gcCount,
+                   double gcMs, double jitMs, boolean disturbed) {
+            this(key, reps, keptReps, meanNs, wallMs, cpuMs, gcCount, gcMs, jitMs, disturbed, -1, -1);
+        }
+    }
 
     private TimingCsv() {}
 
@@ -24,7 +34,7 @@ public final class TimingCsv {
             if (!d.equals("true") && !d.equals("false")) throw l.error("column disturbed: '" + d + "' is not true or false");
             return new Row(l.runKey(), l.intValue("reps"), l.intValue("kept_reps"), l.doubleValue("mean_ns"),
                     l.doubleValue("wall_ms"), l.doubleValue("cpu_ms"), l.longValue("gc_count"), l.doubleValue("gc_ms"),
-                    l.doubleValue("jit_ms"), d.equals("true"));
+                    l.doubleValue("jit_ms"), d.equals("true"), l.longValueOr("passes", -1), l.longValueOr("kept_passes", -1));
         });
     }
 }

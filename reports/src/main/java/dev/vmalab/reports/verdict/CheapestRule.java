@@ -9,9 +9,20 @@ public final class CheapestRule {
     /** The timing metric of the A/A control and the A/B table. */
     public static final Metric PRIMARY = Metric.MEAN_LATENCY;
     public static final Metric TIE_BREAK = Metric.THROUGHPUT;
-    /** A timed run is left out of timing comparisons when GC or JIT took more than these shares of its wall time. */
-    public static final double DISTURBED_GC_SHARE = 0.05;
-    public static final double DISTURBED_JIT_SHARE = 0.10;
+    /**
+     * How a run's timing figure is taken and when a run is left out of timing comparisons (the replay applies it:
+     * replay/.../measure/CellTiming; timing.csv, timing-passes.csv).
+     */
+    public static final String TIMING_RULE = "a pass (one replay of the cell) is disturbed when a GC ran during it, "
+            + "JIT compilation took more than 10% of its wall time, or its workers' thread CPU time was under 90% of "
+            + "their wall time (preempted: machine load; at 2 threads the workers then did not run side by side), or "
+            + "the other cells' undisturbed passes that started within 250 ms of it ran, by their median, over 1.10x "
+            + "their own cell's median (the machine was slow), or its mean was over 2x its own cell's median over all "
+            + "runs (deoptimised code: same events, same code); a "
+            + "repetition replays the cell until its undisturbed passes ran 20 ms, for 40 ms at most; a run's mean "
+            + "latency is the median of its undisturbed passes' means (lookups over 100 us left out); a run with fewer "
+            + "than half of its repetitions holding an undisturbed pass is disturbed: left out of timing comparisons "
+            + "and of the CV, never of correctness. The A/A control goes through the same rule.";
 
     public static final String TEXT = "A strategy is correct only when a deterministic hunt with strict grace periods "
             + "(hunt.csv) ran against it on every trace of this folder and nothing was caught, neither there nor in "

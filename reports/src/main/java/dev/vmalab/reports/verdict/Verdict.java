@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param regimes the workload first, then the sweep's levels ascending
  * @param ab the A/B table of every strategy (and the A/A control) against the reference
  * @param evidence timing differences of each correct strategy against the reference (JVM time: shown, never ranks)
+ * @param stability the per-run mean latency's CV per (trace, threads, strategy) and the A/A judgement per trace
  */
 public record Verdict(
         Status status,
@@ -33,7 +34,8 @@ public record Verdict(
         UnitCostEstimate unitCosts,
         NoiseFloor noise,
         List<MetricDifference> evidence,
-        List<AbRow> ab) {
+        List<AbRow> ab,
+        TimingStability stability) {
 
     public enum Status {
         /** One correct class is never dearer and cheaper than each other correct class at some level. */

@@ -121,7 +121,9 @@ public final class VerdictCalculator {
         Optional<String> cheapest = cheapestClass.isEmpty() || status == Verdict.Status.CHEAPEST_TIED ? Optional.empty()
                 : Optional.of(cheapestClass.contains(reference) ? reference : cheapestClass.getFirst());
         return new Verdict(status, cheapest, cheapestClass, threads, reference, standings, eq.classes(), eq.source(),
-                regimes, costs, noise, evidence, AbTable.rows(reference, atThreads, differences));
+                regimes, costs, noise, evidence, AbTable.rows(reference, atThreads, differences),
+                TimingStability.of(workloadRows, in.timing(), noise.control(),
+                        folder.machine().get("timing_rule"), differences));
     }
 
     /** machine.properties' paired_reference; else mas-set (the merged fix) when run; else the first strategy. */

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the verdict as verdict.json, standings.csv, evidence.csv, class-costs.csv and
- * ab-table.txt (the page's tables as data; ab-table.txt pastes into a mail).
+ * Writes the verdict as verdict.json, standings.csv, evidence.csv, class-costs.csv,
+ * timing-stability.csv and ab-table.txt (the page's tables as data; ab-table.txt pastes into a mail).
  */
 public final class VerdictFiles {
     private VerdictFiles() {}
@@ -39,6 +39,12 @@ public final class VerdictFiles {
                 "paired_events", "class", "runs", "extra_ns_per_fault", "ci95_low", "ci95_high", "extra_aborts",
                 "extra_nodes", "extra_aborts_per_million", "extra_nodes_per_million", "percent_of_reference_latency"),
                 costRows);
+        CsvOut.write(dir.resolve("timing-stability.csv"), List.of("trace", "threads", "strategy", "runs_kept",
+                "runs_discarded", "passes", "passes_kept", "mean_ns", "cv_percent", "over_limit", "run_means_ns"),
+                v.stability().rows().stream().map(r -> List.<Object>of(r.trace(), r.threads(), r.strategy(), r.kept(),
+                        r.discarded(), r.passes(), r.keptPasses(), r.meanNs(), Double.isNaN(r.cvPercent()) ? "" : r.cvPercent(),
+                        r.marked(), String.join(" ", r.runMeans().stream().map(m -> String.format(java.util.Locale.ROOT, "%.3f", m))
+                                .toList()))).toList());
         AtomicFiles.writeString(dir.resolve("ab-table.txt"), AbTable.text(v.ab(), v.threads()));
         AtomicFiles.writeString(dir.resolve("verdict.json"), Json.write(json(v)));
     }
@@ -121,11 +127,49 @@ public final class VerdictFiles {
         method.put("resamples", Bootstrap.DEFAULT_RESAMPLES);
         method.put("seed", Bootstrap.DEFAULT_SEED);
         method.put("alpha", dev.vmalab.reports.metrics.Differences.ALPHA);
-        method.put("disturbed_run", "gc_ms > " + CheapestRule.DISTURBED_GC_SHARE + " x wall_ms or jit_ms > "
-                + CheapestRule.DISTURBED_JIT_SHARE + " x wall_ms (timing.csv): left out of timing comparisons");
+        method.put("disturbed_run", CheapestRule.TIMING_RULE);
         json.put("method", method);
+        json.put("timing_stability", stabilityJson(v.stability()));
         json.put("evidence", v.evidence().stream().map(VerdictFiles::differenceJson).toList());
         return json;
+    }
+
+    static Map<String, Object> stabilityJson(TimingStability t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("line", t.line());
+        m.put("cv_limit_percent", TimingStability.CV_LIMIT_PERCENT);
+        m.put("all_within_limit", t.allWithinLimit());
+        m.put("aa_never_judged_different", t.aaNeverJudgedDifferent());
+        m.put("per_run_mean_from", t.source());
+        m.put("rule", t.rule());
+        List<Object> rows = new ArrayList<>();
+        for (TimingStability.Row r : t.rows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("trace", r.trace());
+            row.put("threads", r.threads());
+            row.put("strategy", r.strategy());
+            row.put("run_means_ns", r.runMeans());
+            row.put("runs_kept", r.kept());
+            row.put("runs_discarded", r.discarded());
+            row.put("passes", r.passes() < 0 ? null : r.passes());
+            row.put("passes_kept", r.keptPasses() < 0 ? null : r.keptPasses());
+            row.put("mean_ns", r.kept() == 0 ? null : r.meanNs());
+            row.put("cv_percent", Double.isNaN(r.cvPercent()) ? null : r.cvPercent());
+            row.put("over_limit", r.marked());
+            rows.add(row);
+        }
+        m.put("rows", rows);
+        List<Object> aa = new ArrayList<>();
+        for (TimingStability.AaTrace a : t.aa()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("trace", a.trace());
+            row.put("threads", a.threads());
+            row.put("judged_different", a.judgedDifferent());
+            row.put("difference", differenceJson(a.difference()));
+            aa.add(row);
+        }
+        m.put("aa", aa);
+        return m;
     }
 
     public static final List<String> DIFFERENCE_COLUMNS = List.of("baseline", "other", "metric", "baseline_runs",

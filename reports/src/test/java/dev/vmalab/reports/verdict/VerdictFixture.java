@@ -72,8 +72,14 @@ final class VerdictFixture {
     }
 
     VerdictFixture timing(String trace, String strategy, int threads, int run, double meanNs, boolean disturbed) {
-        timing.add(String.format(Locale.ROOT, "%s,%s,%d,%d,5,5,%.3f,100.0,110.0,0,0.0,1.0,%s", trace, strategy, threads,
-                run, meanNs, disturbed));
+        return timing(trace, strategy, threads, run, meanNs, disturbed, 10, disturbed ? 2 : 8);
+    }
+
+    /** A timing.csv row with its passes replayed and kept. */
+    VerdictFixture timing(String trace, String strategy, int threads, int run, double meanNs, boolean disturbed,
+                          int passes, int keptPasses) {
+        timing.add(String.format(Locale.ROOT, "%s,%s,%d,%d,5,5,%.3f,100.0,110.0,0,0.0,1.0,%s,%d,%d", trace, strategy, threads,
+                run, meanNs, disturbed, passes, keptPasses));
         return this;
     }
 
@@ -103,7 +109,7 @@ final class VerdictFixture {
             }
             if (!timing.isEmpty()) {
                 write(dir.resolve("timing.csv"), "trace,strategy,threads,run,reps,kept_reps,mean_ns,wall_ms,cpu_ms,"
-                        + "gc_count,gc_ms,jit_ms,disturbed", timing);
+                        + "gc_count,gc_ms,jit_ms,disturbed,passes,kept_passes", timing);
             }
             if (!machine.isEmpty()) Files.write(dir.resolve("machine.properties"), machine);
             return dir;
