@@ -245,11 +245,11 @@ class BadInputTest {
     @Test
     void lenientReplaySkipsImpossibleAndBadRowsAndCountsThemByReason() throws IOException {
         List<String> lines = new ArrayList<>(Files.readAllLines(csv()));
-        lines.add("99999999999999,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,");
-        lines.add("5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,");
-        lines.add("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        lines.add("99999999999999,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,,,");
+        lines.add("5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,,,");
+        lines.add("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,,,");
         lines.add("888125055000,12006,12006,fault");
-        lines.add("99999999999999,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,");
+        lines.add("99999999999999,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,,,");
         Path t = Files.write(tmp.resolve("bad.csv"), lines);
         Path dir = tmp.resolve("r");
         assertThat(vmalab(replay(t, dir))).as("strict: the first bad row").isEqualTo(1);
@@ -290,7 +290,7 @@ class BadInputTest {
 
     @Test
     void traceStatsLenientCountsWhatItSkipped() throws IOException {
-        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,");
+        Path t = csvWith("888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,,,");
         assertThat(vmalab("trace", "stats", t.toString())).isEqualTo(1);
         oneLine(t + ":401: unknown event 'teleport'");
         assertThat(vmalab("trace", "stats", t.toString(), "--lenient")).as(err.toString()).isZero();

@@ -42,19 +42,19 @@ class LenientReadTest {
         }
     }
 
-    /** One bad row each, placed as line 201 (between good rows, so the read goes on past it). */
+    /** One bad row each (trace format 3: 27 columns), placed as line 201 (between good rows, so the read goes on past it). */
     enum Bad {
-        SHORT_ROW(CsvTraceReader.WRONG_COLUMNS, "expected 25 columns, found 4", "888125055000,12006,12006,fault"),
+        SHORT_ROW(CsvTraceReader.WRONG_COLUMNS, "expected 27 columns, found 4", "888125055000,12006,12006,fault"),
         BAD_NUMBER(CsvTraceReader.BAD_VALUE, "column addr: not a number: '0xzz'",
-                "888125055000,12006,12006,fault,0xzz,,,,,,,,,,0x1,read,0x4,,,,,,,,"),
+                "888125055000,12006,12006,fault,0xzz,,,,,,,,,,0x1,read,0x4,,,,,,,,,,"),
         UNKNOWN_EVENT(CsvTraceReader.UNKNOWN_EVENT, "unknown event 'teleport'",
-                "888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,"),
+                "888125055000,12006,12006,teleport,,,,,,,,,,,,,,,,,,,,,,,"),
         ZERO_LENGTH_MMAP(EventChecks.Rule.ZERO_LENGTH_MMAP.label(), "mmap of length 0 that succeeded",
-                "@T,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,"),
+                "@T,12006,12006,map,0x0,0x0,0x3,0x22,-1,0x0,,,,0x7f0000000000,,,,,,,,,,,,,"),
         MUNMAP_OVERFLOW(EventChecks.Rule.MUNMAP_OVERFLOW.label(), "overflows 2^64",
-                "@T,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,"),
+                "@T,12006,12006,unmap,0xfffffffffffff000,0x2000,,,,,,,,0,,,,,,,,,,,,,"),
         TIME_BACKWARDS(EventChecks.Rule.TIME_BACKWARDS.label(), "time goes backwards: 5 ns after",
-                "5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,");
+                "5,12006,12006,fault,0x7efde8676d40,,,,,,,,,,0x7efde8691a13,read,0x4,,,,,,,,,,");
 
         final String reason;
         final String message;
