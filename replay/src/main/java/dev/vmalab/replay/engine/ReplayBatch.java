@@ -147,6 +147,10 @@ public final class ReplayBatch {
                     runInRounds(s, accounting, rounds, strategies, run, traces, out, err, progress, cells);
                     continue;
                 }
+                if (s.inProcess() && concurrentCells(s) > 1) {
+                    runConcurrently(s, accounting, strategies, run, traces, out, err, progress, v.reps(), cells);
+                    continue;
+                }
                 for (LookupStrategy strategy : strategies) {
                     if (s.inProcess()) {
                         CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> progress.step(1),
@@ -191,6 +195,54 @@ public final class ReplayBatch {
         }
         state.complete();
         return new Outcome(out, tables, traces);
+    }
+
+    /**
+     * How many strategies' cells a replay runs at once in this JVM: one per core for a deterministic replay on
+     * the Java model (the built-in hunt), whose seeded one-at-a-time scheduler keeps each cell on one core and
+     * makes its result independent of what else runs (each cell has its own model: tree, RCU, scheduler); else
+     * 1. Timed cells never share the cores (their timing would be the other cell's), and the native backends
+     * share one C library and its RCU queue.
+     */
+    static int concurrentCells(ReplaySettings s) {
+        boolean independent = s.deterministic() && !s.amplification().backend().isNative()
+                && !s.effectivePacing().traceClock() && !s.jfr() && !s.profile();
+        return independent ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : 1;
+    }
+
+    /** One run of every strategy, {@link #concurrentCells} strategies at a time; the rows are kept in order. */
+    private static void runConcurrently(ReplaySettings s, RetryAccounting accounting, List<LookupStrategy> strategies,
+                                        int run, List<LoadedTrace> traces, Path out, PrintStream err,
+                                        Progress progress, int reps, CellBatch.Cells cells) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(concurrentCells(s));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (LookupStrategy strategy : strategies) {
+                done.add(pool.submit(() -> {
+                    CellBatch.run(s, accounting, strategy, run, traces, out, err, () -> {
+                        synchronized (progress) {
+                            progress.step(1);
+                        }
+                    }, new ResultTables(), new PairedTables(), new ArrayList<>(), reps, t -> {}, cells);
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) throw io;
+                    if (e.getCause() instanceof RuntimeException r) throw r;
+                    if (e.getCause() instanceof Error x) throw x;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while the cells ran");
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Each trace's race exposure by kind ({@code trace stats} with its default window), for exposure.csv's workload rows. */

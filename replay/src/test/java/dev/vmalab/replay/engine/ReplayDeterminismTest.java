@@ -25,10 +25,31 @@ class ReplayDeterminismTest {
         assertThat(second).isEqualTo(first);
     }
 
+    @Test
+    void cellsRunSideBySideGiveWhatTheyGiveOneAtATime() throws IOException {
+        // In-process, a deterministic replay runs strategies' cells side by side (the built-in hunt does);
+        // forked, one JVM per strategy, one at a time. Counters, violations and paired rows must not differ.
+        Path trace = TestTraces.churn(dir, 300, 5);
+        Path together = dir.resolve("in-process"), apart = dir.resolve("forked");
+        replay(trace, together, "--strategies", "no-reset,mas-set,mas-reset", "--in-process");
+        replay(trace, apart, "--strategies", "no-reset,mas-set,mas-reset");
+        assertThat(counterColumns(together.resolve("summary.csv"))).hasSize(3 * 2)
+                .isEqualTo(counterColumns(apart.resolve("summary.csv")));
+        assertThat(Files.readString(together.resolve("paired.csv"))).isEqualTo(Files.readString(apart.resolve("paired.csv")));
+        assertThat(Files.readAllLines(together.resolve("violations.csv")).size())
+                .isEqualTo(Files.readAllLines(apart.resolve("violations.csv")).size()).isGreaterThan(1);
+    }
+
     private static Path replay(Path trace, Path out) {
-        int exit = ReplayMain.commandLine().execute("replay", trace.toString(), "--strategies", "no-reset,mas-set",
-                "--threads", "1,3", "--runs", "1", "--seed", "11", "--deterministic", "--amplify", "max",
-                "--in-process", "--no-hunt", "--out", out.toString());
+        return replay(trace, out, "--strategies", "no-reset,mas-set", "--in-process");
+    }
+
+    private static Path replay(Path trace, Path out, String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("replay", trace.toString(), "--threads", "1,3",
+                "--runs", "1", "--seed", "11", "--deterministic", "--amplify", "max", "--no-hunt",
+                "--out", out.toString()));
+        args.addAll(List.of(more));
+        int exit = ReplayMain.commandLine().execute(args.toArray(String[]::new));
         assertThat(exit).isZero();
         return out.resolve("summary.csv");
     }
