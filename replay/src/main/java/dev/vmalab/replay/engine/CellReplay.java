@@ -27,7 +27,10 @@ import dev.vmalab.replay.sched.FreeThreads;
 import dev.vmalab.replay.sched.TraceClock;
 import dev.vmalab.replay.trace.LoadedTrace;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
@@ -102,9 +105,7 @@ public final class CellReplay {
                 spec.sampleLookups(), measuredSince, hold);
 
         long traceEnd = plan.size() == 0 ? 0 : plan.step(plan.size() - 1).event().timeNs();
-        List<dev.vmalab.traces.event.TraceEvent> events = new ArrayList<>(plan.size());
-        for (int i = 0; i < plan.size(); i++) events.add(plan.step(i).event());
-        WriterHolds holds = WriterHolds.of(events);
+        WriterHolds holds = writerHolds(plan);
         List<DeterministicScheduler.Body> bodies = new ArrayList<>();
         AtomicInteger running = new AtomicInteger(plan.workers());
         for (int w = 0; w < plan.workers(); w++) {
@@ -182,5 +183,16 @@ public final class CellReplay {
         e.detail = v.detail();
         e.step = v.step();
         e.commit();
+    }
+
+    /** The trace's recorded writer holds, per plan: a timed cell replays its plan hundreds of times. */
+    private static final Map<ReplayPlan, WriterHolds> HOLDS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static WriterHolds writerHolds(ReplayPlan plan) {
+        return HOLDS.computeIfAbsent(plan, p -> {
+            List<dev.vmalab.traces.event.TraceEvent> events = new ArrayList<>(p.size());
+            for (int i = 0; i < p.size(); i++) events.add(p.step(i).event());
+            return WriterHolds.of(events);
+        });
     }
 }

@@ -67,14 +67,7 @@ public final class DeterministicScheduler implements Scheduling {
                 self.set(w);
                 awaitTurn(w);
                 try {
-                    b.work().run();
-                } catch (Aborted a) {
-                    // another worker failed first; its failure is the one reported
-                } catch (Throwable t) {
-                    synchronized (failures) {
-                        failures.add(t);
-                    }
-                    aborted = true;
+                    WorkerThreads.runKeepingFailure(b.work(), failures, () -> aborted = true);
                 } finally {
                     leave(w);
                 }

@@ -70,14 +70,9 @@ public final class TraceClock implements Scheduling {
                 self.set(w);
                 awaitTurn(w);
                 try {
-                    if (!aborted) b.work().run();
-                } catch (DeterministicScheduler.Aborted a) {
-                    // another worker failed first; its failure is the one reported
-                } catch (Throwable t) {
-                    synchronized (failures) {
-                        failures.add(t);
-                    }
-                    aborted = true;
+                    WorkerThreads.runKeepingFailure(() -> {
+                        if (!aborted) b.work().run();
+                    }, failures, () -> aborted = true);
                 } finally {
                     leave(w);
                 }

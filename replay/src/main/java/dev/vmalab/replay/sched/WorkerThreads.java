@@ -2,9 +2,27 @@ package dev.vmalab.replay.sched;
 
 import java.util.List;
 
-/** The end of a replay's worker threads, for both schedulers. */
+/** A replay's worker threads, for both one-at-a-time schedulers: each body's failure, and their end. */
 final class WorkerThreads {
     private WorkerThreads() {}
+
+    /**
+     * Runs one worker's body: a failure is kept in {@code failures} (the first is rethrown once all are joined)
+     * and {@code onFailure} tells the scheduler to stop the others; {@link DeterministicScheduler.Aborted} (another
+     * worker failed first, its failure is the one reported) is not one.
+     */
+    static void runKeepingFailure(Runnable work, List<Throwable> failures, Runnable onFailure) {
+        try {
+            work.run();
+        } catch (DeterministicScheduler.Aborted a) {
+            // another worker failed first
+        } catch (Throwable t) {
+            synchronized (failures) {
+                failures.add(t);
+            }
+            onFailure.run();
+        }
+    }
 
     /** Joins every thread, then rethrows the first failure a worker recorded (unchecked as it was, else wrapped). */
     static void joinAndRethrow(List<Thread> threads, List<Throwable> failures) {
