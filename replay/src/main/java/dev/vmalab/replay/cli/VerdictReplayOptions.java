@@ -13,7 +13,7 @@ public final class VerdictReplayOptions {
             + "(the A/A control: its timing difference is the verdict's noise floor; without it nothing is called cheaper).")
     boolean noAa;
 
-    @Option(names = "--reps", paramLabel = "N", defaultValue = "5",
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "25",
             description = "Measured repetitions of each cell per run; in-process they alternate strategies in rounds. "
                     + "timing.csv holds their mean latency, wall and CPU time, GC and JIT time (default: ${DEFAULT-VALUE}).")
     int reps;

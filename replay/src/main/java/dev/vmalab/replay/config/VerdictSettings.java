@@ -9,7 +9,7 @@ package dev.vmalab.replay.config;
  * @param reps      measured repetitions of each cell per run (the first is the summary.csv pass)
  */
 public record VerdictSettings(boolean hunt, boolean aaControl, int reps) {
-    public static final VerdictSettings DEFAULT = new VerdictSettings(true, true, 5);
+    public static final VerdictSettings DEFAULT = new VerdictSettings(true, true, 25);
     /** What callers that predate the verdict get: nothing added. */
     public static final VerdictSettings NONE = new VerdictSettings(false, false, 1);
 

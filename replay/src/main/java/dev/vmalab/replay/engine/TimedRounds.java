@@ -23,8 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * In-process timing in short rounds: one common warm-up of every strategy's cells (before run 1),
- * then per run {@code reps} rounds, each replaying every strategy's cells once (the first round's
- * first replay is summary.csv's row), the strategies' order rotated each round and run so none
+ * then per run {@code reps} rounds, each replaying every strategy's cells once, (trace, threads) by
+ * (trace, threads), every strategy's cell of one back to back (the first round's first replay is
+ * summary.csv's row), the strategies' order shuffled (seeded) each round, run and cell so none
  * always runs first, or always after the same other one. Every pass is timed (CellTiming);
  * violations of every pass count.
  */
@@ -100,6 +101,17 @@ final class TimedRounds {
         warm = true;
     }
 
+    /**
+     * The strategies' order for one (trace, threads) in one round: shuffled by the run's seed, so none always runs
+     * first, or always after the same other one (a rotation would keep every strategy behind the same predecessor).
+     */
+    private List<Integer> order(long seed, int round, int cell) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < strategies.size(); i++) order.add(i);
+        java.util.Collections.shuffle(order, new java.util.Random(seed * 31 + round * 1_000_003L + cell));
+        return order;
+    }
+
     /** Warm-up rounds the common warm-up took (0 before run 1). */
     int warmupRounds;
 
@@ -130,9 +142,11 @@ final class TimedRounds {
         List<CellKey> keys = List.copyOf(specs.keySet());
         int perStrategy = keys.size() / strategies.size();
         for (int round = 0; round < reps; round++) {
-            for (int i = 0; i < strategies.size(); i++) {
-                int st = (i + round + run) % strategies.size(); // no strategy always first, or always after the same one
-                for (CellKey k : keys.subList(st * perStrategy, (st + 1) * perStrategy)) {
+            // every strategy's cell of one (trace, threads) back to back: each pass has other strategies' passes
+            // of the same moment, the witnesses of the machine's speed then (CommonSlowdown)
+            for (int cell = 0; cell < perStrategy; cell++) {
+                for (int st : order(seed, round, cell)) {
+                    CellKey k = keys.get(st * perStrategy + cell);
                     PairedCapture capture = round == 0 && !compared.isEmpty() ? new PairedCapture() : null;
                     List<CellResult> passes = TimedPass.run(specs.get(k), timings.get(k), capture, 0);
                     if (capture != null) paired.accept(k, capture);

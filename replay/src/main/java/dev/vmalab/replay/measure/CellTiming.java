@@ -17,7 +17,9 @@ import java.util.List;
  * {@value #MIN_KEPT_MS} ms, or it has run {@value #MAX_REP_MS} ms, or {@value #MAX_PASSES} passes
  * (the bounded re-run). The run's figure ({@link #meanNs()}) is the median of its undisturbed passes'
  * mean latencies, over all its repetitions; the run is disturbed (left out of timing comparisons,
- * never of correctness) when fewer than half of its repetitions have an undisturbed pass.
+ * never of correctness) when fewer than half of its repetitions have an undisturbed pass. When
+ * timing.csv is written each pass is first divided by the machine's speed at its moment, taken from
+ * the other strategies' passes around it ({@link CommonSlowdown}), and the figure is taken again.
  *
  * <p>Why the median of pass means: every pass replays the same events with the same code, so absent
  * a disturbance its mean is the same quantity measured again; a real cost difference moves every
@@ -31,10 +33,15 @@ public final class CellTiming {
     public static final double JIT_SHARE = 0.10;
     /** A pass whose workers ran less than this share of their wall time on a CPU was preempted. */
     public static final double MIN_CPU_SHARE = 0.90;
-    /** Undisturbed pass time a repetition aims for (a bundled sample's pass takes 1-20 ms). */
-    public static final double MIN_KEPT_MS = 20;
+    /**
+     * Undisturbed pass time a repetition aims for: one pass (a bundled sample's takes 3-10 ms), so a run's
+     * repetitions are many samples of the machine's changing speed, not a few series of passes sharing one
+     * moment (CommonSlowdown; measured in the demo: 25 one-pass repetitions, median CV of a cell's run means
+     * 1.9%, against 2.0-2.4% for 20 repetitions of 5 ms in about the same time).
+     */
+    public static final double MIN_KEPT_MS = 1;
     /** ... for at most this much wall time a repetition (the re-run of disturbed passes is bounded). */
-    public static final double MAX_REP_MS = 40;
+    public static final double MAX_REP_MS = 10;
     /** At most this many passes in one repetition. */
     public static final int MAX_PASSES = 200;
 
@@ -48,20 +55,23 @@ public final class CellTiming {
     /** The rule in one line (machine.properties timing_rule, the report). */
     public static final String RULE = "a pass (one replay of the cell) is disturbed when a GC ran during it, jit_ms > "
             + JIT_SHARE + " x its wall time, or its workers' thread CPU time < " + MIN_CPU_SHARE + " x their wall time "
-            + "(preempted), or the other cells' undisturbed passes that started within " + (int) CommonSlowdown.WINDOW_MS
-            + " ms of it ran, by their median, over " + CommonSlowdown.SLOW_RATIO + " x their own cell's median (the machine "
-            + "was slow), or its mean was over " + CommonSlowdown.OUTLIER_RATIO + " x its own cell's median (deoptimised "
-            + "code); a repetition replays passes until its undisturbed ones ran " + (int) MIN_KEPT_MS
-            + " ms, for " + (int) MAX_REP_MS + " ms at most; a run's mean_ns is the median of its undisturbed passes' "
-            + "means (lookups over " + PREEMPTED_NS / 1000 + " us left out); a run with fewer than half of its repetitions "
-            + "holding an undisturbed pass is disturbed and left out of timing comparisons";
+            + "(preempted); each other pass is divided by its machine factor: the median, over the " + CommonSlowdown.WITNESSES
+            + " passes of other strategies at its thread count that started nearest it (within " + (int) CommonSlowdown.WINDOW_MS
+            + " ms; factor 1 with fewer than " + CommonSlowdown.MIN_WITNESSES + "), of their mean over their own cell's median "
+            + "(the machine's speed at that moment), and left out when that factor is over " + CommonSlowdown.MAX_FACTOR
+            + " or under 1/" + CommonSlowdown.MAX_FACTOR + " (machine) or the pass is still over " + CommonSlowdown.OUTLIER_RATIO
+            + " x its own cell's median (deoptimised code); a repetition replays passes until its undisturbed ones ran "
+            + (int) MIN_KEPT_MS + " ms, for " + (int) MAX_REP_MS + " ms at most; a run's mean_ns is the median of its "
+            + "undisturbed passes' adjusted means (lookups over " + PREEMPTED_NS / 1000 + " us left out; raw_mean_ns without "
+            + "the factor); a run with fewer than half of its repetitions holding an undisturbed pass is disturbed and left "
+            + "out of timing comparisons";
 
     /** Why a pass is left out of the run's figure. */
     public enum Disturbance {
         NONE, GC, JIT, PREEMPTED,
-        /** The other cells measured around it were slow too ({@link CommonSlowdown}; set when timing.csv is written). */
+        /** Its machine factor was beyond {@link CommonSlowdown#MAX_FACTOR} ({@link CommonSlowdown}; set when timing.csv is written). */
         MACHINE,
-        /** Over twice its own cell's median over all runs ({@link CommonSlowdown}; set when timing.csv is written). */
+        /** Over twice its own cell's median over all runs after its factor ({@link CommonSlowdown}; set when timing.csv is written). */
         OUTLIER
     }
 

@@ -4,47 +4,78 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The machine, not the strategy, was slow: a pass is disturbed when the undisturbed passes of
- * <em>other</em> cells that started within {@value #WINDOW_MS} ms of it ran, by their median, more
- * than {@value #SLOW_RATIO} times their own cell's median (over all its runs). On a shared machine
- * every cell replayed at such a moment is slower at once (measured: 1.4-1.5x for 0.3-1.5 s, with the
- * workers on their cores all along, so the CPU rule cannot see it), and a whole run of a small
- * replay can fall inside one such episode. The witnesses are other cells, each measured against
- * itself, so a strategy's own cost, steady or not, marks nothing: only a slowdown common to the cells
- * around it does. At least {@value #MIN_WITNESSES} witness passes from {@value #MIN_WITNESS_CELLS}
- * other cells are needed, else the pass stays (forked cells, each in its own JVM at its own time,
- * rarely have any).
+ * The machine's own speed at the moment a pass ran, taken out of the pass: its <b>machine factor</b>
+ * is the median, over its witnesses, of each witness pass's mean latency over its own cell's median
+ * (over all runs), and the pass counts as {@code mean / factor}. The witnesses are the
+ * {@value #WITNESSES} undisturbed passes of <em>other strategies</em> at the same thread count that
+ * started nearest to it, within {@value #WINDOW_MS} ms (at least {@value #MIN_WITNESSES}, of at least
+ * {@value #MIN_WITNESS_STRATEGIES} strategies, else the factor is 1 and the pass stays as measured:
+ * forked cells, a replay of fewer than three strategies).
  *
- * <p>And one slowdown that is the cell's own but not its strategy's: a pass more than
- * {@value #OUTLIER_RATIO} times its cell's median (over all its runs). Same events, same code: a
- * replay twice as slow is the JVM running deoptimised code until C2 compiles it again (measured on a
- * loaded machine: one cell at 4-5x for seconds, no JIT time until the recompile ends, the other cells
- * fine), not the cost of the strategy. A real difference between strategies is a difference between
- * cells, which this never compares; variation within 2x stays in.
+ * <p>Why. On a shared 2-core KVM guest the same pass replayed moments apart took 0.7x to 1.4x its
+ * median, in episodes of tens of ms common to every cell (measured, 40 one-pass repetitions a run:
+ * the ratio to the cell's median of passes of <em>different</em> cells 9 ms apart correlates at
+ * 0.5-0.6, 35 ms apart at 0.3, 300 ms apart at 0), so a run's median of its own passes moved by
+ * 8-12% from run to run with the same code. Each strategy being its own reference (a ratio to its
+ * own median), a strategy's steady cost never enters another's factor, and a strategy-specific
+ * slowdown (its own deoptimisation) is not taken out: the witnesses are other strategies only (the
+ * A/A control counts as its reference's strategy). What the factor cannot see it cannot take out:
+ * a slowdown that hits one strategy's cells and not the others' stays in.
+ *
+ * <p>And two passes no factor makes comparable: a factor over {@value #MAX_FACTOR} (or under its
+ * inverse) leaves the pass out ({@code machine}: too far from the machine's usual speed to trust a
+ * linear correction), and a pass over {@value #OUTLIER_RATIO} times its cell's median after the
+ * factor is left out ({@code outlier}: same events, same code, twice as slow is the JVM running
+ * deoptimised code until C2 compiles it again, not the strategy).
  */
 public final class CommonSlowdown {
-    public static final double WINDOW_MS = 250;
-    public static final double SLOW_RATIO = 1.10;
-    public static final int MIN_WITNESSES = 5;
-    public static final int MIN_WITNESS_CELLS = 2;
+    /** Witnesses: the passes of other strategies that started nearest a pass, at most this many ... */
+    public static final int WITNESSES = 4;
+    /** ... each within this many ms of it. */
+    public static final double WINDOW_MS = 100;
+    /** With fewer witnesses, or witnesses of fewer than {@value #MIN_WITNESS_STRATEGIES} strategies, the pass keeps factor 1. */
+    public static final int MIN_WITNESSES = 2;
+    /** One other strategy alone could be slow for its own reasons. */
+    public static final int MIN_WITNESS_STRATEGIES = 2;
+    /** A factor beyond this (or under its inverse) leaves the pass out instead. */
+    public static final double MAX_FACTOR = 1.5;
     public static final double OUTLIER_RATIO = 2.0;
 
     /** What the rule says of a pass. */
     public enum Verdict { KEPT, MACHINE, OUTLIER }
 
-    /** An undisturbed pass: its cell (trace, strategy, threads), its start (epoch ms) and its mean latency. */
-    public record Pass(String cell, double startMs, double meanNs) {}
+    /**
+     * An undisturbed pass.
+     *
+     * @param cell     its cell (trace, strategy, threads): the reference its ratio is taken against
+     * @param strategy its strategy, the A/A control named as its reference (a witness is another one)
+     * @param threads  its thread count (a witness has the same)
+     */
+    public record Pass(String cell, String strategy, int threads, double startMs, double meanNs) {}
+
+    /** The rule's answer for one pass: its verdict and its factor (1 when it had too few witnesses). */
+    public record Judgement(Verdict verdict, double factor, int witnesses) {
+        /** Whether the factor came from witnesses (else it is 1). */
+        public boolean adjusted() {
+            return witnesses > 0;
+        }
+    }
 
     private CommonSlowdown() {}
 
-    /** @return for each pass of {@code passes}, whether the machine was slow when it ran or the pass is an outlier */
-    public static Verdict[] judge(List<Pass> passes) {
+    /** The strategy a name stands for: the A/A control (REFERENCE#aa) is its reference's code. */
+    public static String strategyOf(String name) {
+        return name.endsWith(AA_SUFFIX) ? name.substring(0, name.length() - AA_SUFFIX.length()) : name;
+    }
+
+    /** engine.AaStrategy.SUFFIX (measure does not depend on engine). */
+    private static final String AA_SUFFIX = "#aa";
+
+    public static Judgement[] judge(List<Pass> passes) {
         Map<String, List<Double>> byCell = new HashMap<>();
         for (Pass p : passes) byCell.computeIfAbsent(p.cell(), c -> new ArrayList<>()).add(p.meanNs());
         Map<String, Double> reference = new HashMap<>();
@@ -52,40 +83,44 @@ public final class CommonSlowdown {
         Integer[] order = new Integer[passes.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, Comparator.comparingDouble(i -> passes.get(i).startMs()));
-        double[] start = new double[order.length];
-        double[] ratio = new double[order.length];
-        for (int k = 0; k < order.length; k++) {
-            Pass p = passes.get(order[k]);
-            start[k] = p.startMs();
-            double ref = reference.get(p.cell());
-            ratio[k] = ref > 0 ? p.meanNs() / ref : 1;
+        double[] ratio = new double[passes.size()];
+        for (int i = 0; i < ratio.length; i++) {
+            double ref = reference.get(passes.get(i).cell());
+            ratio[i] = ref > 0 ? passes.get(i).meanNs() / ref : 1;
         }
-        Verdict[] slow = new Verdict[passes.size()];
-        int lo = 0, hi = 0;
+        Judgement[] out = new Judgement[passes.size()];
         for (int k = 0; k < order.length; k++) {
-            while (start[lo] < start[k] - WINDOW_MS) lo++;
-            while (hi < order.length && start[hi] <= start[k] + WINDOW_MS) hi++;
-            String cell = passes.get(order[k]).cell();
-            List<Double> witnesses = new ArrayList<>();
-            Set<String> cells = new HashSet<>();
-            for (int j = lo; j < hi; j++) {
-                String other = passes.get(order[j]).cell();
-                if (other.equals(cell)) continue;
-                witnesses.add(ratio[j]);
-                cells.add(other);
-            }
-            boolean machine = witnesses.size() >= MIN_WITNESSES && cells.size() >= MIN_WITNESS_CELLS
-                    && CellTiming.median(witnesses.stream().mapToDouble(Double::doubleValue).toArray()) > SLOW_RATIO;
-            slow[order[k]] = machine ? Verdict.MACHINE : ratio[k] > OUTLIER_RATIO ? Verdict.OUTLIER : Verdict.KEPT;
+            double[] w = nearestWitnesses(passes, order, k, ratio);
+            double factor = w.length > 0 ? CellTiming.median(w) : 1;
+            Verdict v = factor > MAX_FACTOR || factor < 1 / MAX_FACTOR ? Verdict.MACHINE
+                    : ratio[order[k]] / factor > OUTLIER_RATIO ? Verdict.OUTLIER : Verdict.KEPT;
+            out[order[k]] = new Judgement(v, factor, w.length);
         }
-        return slow;
+        return out;
     }
 
-    /** Whether the machine was slow when each pass ran (the first rule alone). */
-    public static boolean[] flag(List<Pass> passes) {
-        Verdict[] v = judge(passes);
-        boolean[] out = new boolean[v.length];
-        for (int i = 0; i < v.length; i++) out[i] = v[i] == Verdict.MACHINE;
-        return out;
+    /**
+     * The ratios of the (up to) {@link #WITNESSES} witness passes nearest in start time to {@code order[k]}; none
+     * when fewer than {@link #MIN_WITNESSES} passes of {@link #MIN_WITNESS_STRATEGIES} strategies are in the window.
+     */
+    private static double[] nearestWitnesses(List<Pass> passes, Integer[] order, int k, double[] ratio) {
+        Pass p = passes.get(order[k]);
+        String own = strategyOf(p.strategy());
+        List<Double> found = new ArrayList<>();
+        java.util.Set<String> of = new java.util.HashSet<>();
+        int lo = k - 1, hi = k + 1;
+        while (found.size() < WITNESSES) {
+            double dLo = lo >= 0 ? p.startMs() - passes.get(order[lo]).startMs() : Double.POSITIVE_INFINITY;
+            double dHi = hi < order.length ? passes.get(order[hi]).startMs() - p.startMs() : Double.POSITIVE_INFINITY;
+            if (Math.min(dLo, dHi) > WINDOW_MS) break;
+            int j = dLo <= dHi ? order[lo--] : order[hi++];
+            Pass q = passes.get(j);
+            if (q.threads() == p.threads() && !strategyOf(q.strategy()).equals(own)) {
+                found.add(ratio[j]);
+                of.add(strategyOf(q.strategy()));
+            }
+        }
+        if (found.size() < MIN_WITNESSES || of.size() < MIN_WITNESS_STRATEGIES) return new double[0];
+        return found.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -198,6 +198,14 @@ public final class ResultTables {
         });
     }
 
+    /** The header line's column names. */
+    public static List<String> header(Path file) throws IOException {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(in, ResultCsv.READING)) {
+            return p.getHeaderNames();
+        }
+    }
+
     public static List<List<String>> readCsv(Path file, List<String> columns) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);

@@ -151,34 +151,46 @@ final class VerdictSection {
         List<List<String>> rows = new ArrayList<>();
         for (TimingStability.Row r : t.rows()) {
             String cv = Double.isNaN(r.cvPercent()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", r.cvPercent());
+            String rawCv = Double.isNaN(r.rawCvPercent()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f%%", r.rawCvPercent());
             rows.add(List.of(Html.esc(r.trace()), String.valueOf(r.threads()), "<span class=\"nowrap\">" + Html.esc(r.strategy())
                             + "</span>", r.kept() == 0 ? "n/a" : Fmt.num(r.meanNs()),
-                    r.marked() ? "<span class=\"worse\">" + cv + " ✗</span>" : cv,
+                    r.marked() ? "<span class=\"worse\">" + cv + " ✗</span>" : cv, rawCv,
                     r.kept() + " / " + r.discarded(),
                     r.passes() < 0 ? "n/a" : r.keptPasses() + " / " + r.passes(),
                     Html.esc(String.join(" ", r.runMeans().stream().map(Fmt::num).toList()))));
         }
         b.append(Html.table("stability", List.of("trace", "threads", "strategy", "mean of run means (ns)",
-                "CV of run means", "runs kept / discarded", "passes kept / replayed", "per-run mean latency (ns, kept runs)"),
-                rows, i -> i == 1 || (i >= 3 && i <= 6)));
+                "CV of run means", "before the machine factor", "runs kept / discarded", "passes kept / replayed",
+                "per-run mean latency (ns, kept runs)"), rows, i -> i == 1 || (i >= 3 && i <= 7)));
         if (!t.aa().isEmpty()) {
             List<List<String>> aa = new ArrayList<>();
             for (TimingStability.AaTrace a : t.aa()) {
                 MetricDifference d = a.difference();
                 aa.add(List.of(Html.esc(a.trace()), String.valueOf(a.threads()), Fmt.num(d.baselineMean()),
                         Fmt.num(d.otherMean()), Fmt.signed(d.otherMean() - d.baselineMean()), interval(d),
-                        Fmt.pValue(d.mannWhitneyP()), a.judgedDifferent() ? "<span class=\"tag bad\">judged different</span>"
+                        Fmt.pValue(d.mannWhitneyP()), Fmt.pValue(a.holmP()), a.judgedDifferent() ? "<span class=\"tag bad\">judged different</span>"
                                 : judgement(d)));
             }
             String control = t.aa().getFirst().difference().other(), base = t.aa().getFirst().difference().baseline();
             b.append("<p>A/A control per trace: ").append(Html.esc(control)).append(" against ").append(Html.esc(base))
                     .append(" on the kept runs' mean latency.</p>\n");
             b.append(Html.table("aa", List.of("trace", "threads", Html.esc(base) + " (ns)", Html.esc(control) + " (ns)",
-                    "difference", "95% interval", "MW p", "A/A is"), aa, i -> i >= 1 && i <= 6));
+                    "difference", "95% interval", "MW p", "Holm p", "A/A is"), aa, i -> i >= 1 && i <= 7));
+            if (t.aaPooled() != null) {
+                b.append("<p>Pooled over the ").append(t.aaPooled().rows()).append(" trace x threads (mean of control / reference − 1; ")
+                        .append("stratified permutation test, stratified bootstrap interval): ")
+                        .append(Html.esc(String.format(java.util.Locale.ROOT, "%+.2f%% [%+.2f%%, %+.2f%%], p = %.3f",
+                                t.aaPooled().percent(), t.aaPooled().interval().low(), t.aaPooled().interval().high(), t.aaPooled().p())))
+                        .append(t.aaPooled().judgedDifferent() ? " <span class=\"tag bad\">judged different</span>" : ": not different")
+                        .append(". Each row's p is Holm-adjusted over the rows: the same code compared ten times at 5 runs a side ")
+                        .append("is called different by chance once in four folders unadjusted.</p>\n");
+            }
         }
         b.append("<p class=\"muted\">Per-run mean latency from ").append(Html.esc(t.source()))
                 .append("; CV = SD / mean over the kept runs, marked ✗ above ")
-                .append(Fmt.num(TimingStability.CV_LIMIT_PERCENT)).append("% or with fewer than 2 kept runs. Rule: ")
+                .append(Fmt.num(TimingStability.CV_LIMIT_PERCENT)).append("% or with fewer than 2 kept runs; each pass is first ")
+                .append("divided by its machine factor, the speed at that moment of the other strategies' passes around it ")
+                .append("(each against its own median); \"before the machine factor\" is the CV without it. Rule: ")
                 .append(Html.esc(t.rule())).append(" Data: ")
                 .append(Html.link(assetDir + "/timing-stability.csv", "timing-stability.csv")).append(".</p>\n");
         return b.toString();

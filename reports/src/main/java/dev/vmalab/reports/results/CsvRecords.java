@@ -54,6 +54,11 @@ final class CsvRecords {
             return record.isMapped(column) ? longValue(column) : absent;
         }
 
+        /** A number column that older result folders lack: {@code absent} when the header has no such column. */
+        double doubleValueOr(String column, double absent) {
+            return record.isMapped(column) ? doubleValue(column) : absent;
+        }
+
         int intValue(String column) {
             long v = longValue(column);
             if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {

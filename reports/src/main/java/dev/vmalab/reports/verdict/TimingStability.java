@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param rule   the timing rule that kept or discarded the runs: the folder's machine.properties
  *               {@code timing_rule} (what its replay applied), else {@link CheapestRule#TIMING_RULE}
  */
-public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, String rule) {
+public record TimingStability(List<Row> rows, List<AaTrace> aa, AaFamily.Pooled aaPooled, String source, String rule) {
     /** A per-run mean latency varying by more than this (SD / mean, percent) over the kept runs is marked. */
     public static final double CV_LIMIT_PERCENT = 5.0;
 
@@ -33,9 +33,15 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
      * @param runMeans   the kept runs' mean latencies (ns per lookup), in run order
      * @param discarded  runs the timing rule called disturbed (left out of runMeans)
      * @param passes     passes replayed over all its runs, and of them kept (-1: folder without per-pass timing)
+     * @param rawRunMeans the same runs' means without the machine factor (timing.csv raw_mean_ns; = runMeans before it)
      */
     public record Row(String trace, int threads, String strategy, List<Double> runMeans, int discarded, long passes,
-                      long keptPasses) {
+                      long keptPasses, List<Double> rawRunMeans) {
+        public Row(String trace, int threads, String strategy, List<Double> runMeans, int discarded, long passes,
+                   long keptPasses) {
+            this(trace, threads, strategy, runMeans, discarded, passes, keptPasses, runMeans);
+        }
+
         public int kept() {
             return runMeans.size();
         }
@@ -46,7 +52,15 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
 
         /** SD / mean of the kept runs' means, percent; NaN with fewer than 2 kept runs. */
         public double cvPercent() {
-            double[] v = values();
+            return cv(values());
+        }
+
+        /** The same before the machine factor (CommonSlowdown): what the machine's changing speed alone gives. */
+        public double rawCvPercent() {
+            return cv(rawRunMeans.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+
+        private static double cv(double[] v) {
             if (v.length < 2) return Double.NaN;
             double m = Samples.mean(v);
             return m == 0 ? Double.NaN : 100 * Samples.standardDeviation(v) / m;
@@ -63,10 +77,13 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
         }
     }
 
-    /** The A/A judgement at one (trace, threads): {@code difference} is control − reference on the kept runs. */
-    public record AaTrace(String trace, int threads, MetricDifference difference) {
+    /**
+     * The A/A judgement at one (trace, threads): {@code difference} is control − reference on the kept runs,
+     * {@code holmP} its Mann-Whitney p Holm-adjusted over every (trace, threads) of the folder (AaFamily says why).
+     */
+    public record AaTrace(String trace, int threads, MetricDifference difference, double holmP) {
         public boolean judgedDifferent() {
-            return difference.judgement().significant();
+            return difference.judgement().significant() && holmP < Differences.ALPHA;
         }
     }
 
@@ -82,6 +99,7 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
         for (List<SummaryRow> runs : cells.values()) {
             List<SummaryRow> ordered = runs.stream().sorted(java.util.Comparator.comparingInt(r -> r.key().run())).toList();
             List<Double> means = new ArrayList<>();
+            List<Double> raw = new ArrayList<>();
             int discarded = 0;
             long passes = 0, kept = 0;
             boolean perPass = true;
@@ -89,6 +107,7 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
                 TimingCsv.Row t = byKey.get(r.key());
                 if (t == null) {
                     means.add(r.meanNs());
+                    raw.add(r.meanNs());
                     perPass = false;
                     continue;
                 }
@@ -96,23 +115,37 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
                 passes += t.passes();
                 kept += t.keptPasses();
                 if (t.disturbed()) discarded++;
-                else means.add(t.meanNs());
+                else {
+                    means.add(t.meanNs());
+                    raw.add(t.rawMeanNs());
+                }
             }
             SummaryRow first = ordered.getFirst();
             out.add(new Row(first.key().trace(), first.key().threads(), first.key().strategy(), List.copyOf(means),
-                    discarded, perPass ? passes : -1, perPass ? kept : -1));
+                    discarded, perPass ? passes : -1, perPass ? kept : -1, List.copyOf(raw)));
         }
-        List<AaTrace> aa = new ArrayList<>();
+        List<MetricDifference> diffs = new ArrayList<>();
+        List<Row> aaRows = new ArrayList<>();
+        List<double[][]> pairs = new ArrayList<>();
         if (AaControl.isControl(control)) {
             String base = control.substring(0, control.length() - AaControl.SUFFIX.length());
             for (Row c : out) {
                 if (!c.strategy().equals(control)) continue;
                 out.stream().filter(b -> b.strategy().equals(base) && b.trace().equals(c.trace()) && b.threads() == c.threads())
-                        .findFirst().ifPresent(b -> aa.add(new AaTrace(c.trace(), c.threads(), differences.compare(
-                                CheapestRule.PRIMARY, base, b.values(), control, c.values()))));
+                        .findFirst().ifPresent(b -> {
+                            diffs.add(differences.compare(CheapestRule.PRIMARY, base, b.values(), control, c.values()));
+                            aaRows.add(c);
+                            pairs.add(new double[][] {b.values(), c.values()});
+                        });
             }
         }
-        return new TimingStability(List.copyOf(out), List.copyOf(aa), timing.isEmpty() ? "summary.csv" : "timing.csv",
+        double[] holm = AaFamily.holm(diffs.stream().mapToDouble(MetricDifference::mannWhitneyP).toArray());
+        List<AaTrace> aa = new ArrayList<>();
+        for (int i = 0; i < diffs.size(); i++) {
+            aa.add(new AaTrace(aaRows.get(i).trace(), aaRows.get(i).threads(), diffs.get(i), holm[i]));
+        }
+        return new TimingStability(List.copyOf(out), List.copyOf(aa), AaFamily.pooled(pairs),
+                timing.isEmpty() ? "summary.csv" : "timing.csv",
                 folderRule == null || folderRule.isBlank() ? CheapestRule.TIMING_RULE : folderRule);
     }
 
@@ -121,8 +154,10 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
         return !rows.isEmpty() && rows.stream().noneMatch(Row::marked);
     }
 
+    /** No (trace, threads) judged different after Holm's adjustment, nor the pooled test over all of them. */
     public boolean aaNeverJudgedDifferent() {
-        return !aa.isEmpty() && aa.stream().noneMatch(AaTrace::judgedDifferent);
+        return !aa.isEmpty() && aa.stream().noneMatch(AaTrace::judgedDifferent)
+                && (aaPooled == null || !aaPooled.judgedDifferent());
     }
 
     public Optional<Row> worst() {
@@ -142,14 +177,25 @@ public record TimingStability(List<Row> rows, List<AaTrace> aa, String source, S
                         + "(highest %s, %s)", marked, rows.size(), limit(),
                         Double.isNaN(w.cvPercent()) ? w.kept() + " kept run(s)" : String.format(Locale.ROOT, "%.1f%%", w.cvPercent()),
                         label(w));
+        Optional<Row> rawWorst = rows.stream().filter(r -> !r.rawRunMeans().equals(r.runMeans()))
+                .max(java.util.Comparator.comparingDouble(r -> Double.isNaN(r.rawCvPercent()) ? -1 : r.rawCvPercent()));
+        if (rawWorst.isPresent() && !Double.isNaN(rawWorst.get().rawCvPercent())) {
+            cv += String.format(Locale.ROOT, " after the machine factor (before it: highest %.1f%%, %s)",
+                    rawWorst.get().rawCvPercent(), label(rawWorst.get()));
+        }
         long different = aa.stream().filter(AaTrace::judgedDifferent).count();
         long unjudged = aa.stream().filter(a -> a.difference().judgement() == Judgement.TOO_FEW_RUNS).count();
+        boolean pooledDifferent = aaPooled != null && aaPooled.judgedDifferent();
+        String pooled = aaPooled == null ? "" : String.format(Locale.ROOT, "; pooled over %d: %+.2f%% [%+.2f%%, %+.2f%%], p = %.3f%s",
+                aaPooled.rows(), aaPooled.percent(), aaPooled.interval().low(), aaPooled.interval().high(), aaPooled.p(),
+                pooledDifferent ? ", judged different" : "");
         String control = aa.isEmpty() ? "no A/A control to judge"
-                : different == 0 ? "the A/A control was never judged different (" + aa.size() + " trace x threads"
-                        + (unjudged == 0 ? ")" : "; " + unjudged + " with too few kept runs to judge)")
-                : "the A/A control was judged different at " + different + " of " + aa.size() + " trace x threads: "
-                        + String.join(", ", aa.stream().filter(AaTrace::judgedDifferent)
-                        .map(a -> a.trace() + "/" + a.threads() + "t").toList());
+                : different == 0 && !pooledDifferent ? "the A/A control was never judged different (" + aa.size()
+                        + " trace x threads, Holm-adjusted" + (unjudged == 0 ? "" : "; " + unjudged + " with too few kept runs to judge")
+                        + pooled + ")"
+                : "the A/A control was judged different" + (different == 0 ? "" : " at " + different + " of " + aa.size()
+                        + " trace x threads (Holm-adjusted): " + String.join(", ", aa.stream().filter(AaTrace::judgedDifferent)
+                        .map(a -> a.trace() + "/" + a.threads() + "t").toList())) + " (" + aa.size() + " trace x threads" + pooled + ")";
         return "timing stability: " + cv + "; " + control;
     }
 

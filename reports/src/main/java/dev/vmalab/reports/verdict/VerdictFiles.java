@@ -40,10 +40,13 @@ public final class VerdictFiles {
                 "extra_nodes", "extra_aborts_per_million", "extra_nodes_per_million", "percent_of_reference_latency"),
                 costRows);
         CsvOut.write(dir.resolve("timing-stability.csv"), List.of("trace", "threads", "strategy", "runs_kept",
-                "runs_discarded", "passes", "passes_kept", "mean_ns", "cv_percent", "over_limit", "run_means_ns"),
+                "runs_discarded", "passes", "passes_kept", "mean_ns", "cv_percent", "over_limit", "run_means_ns",
+                "raw_cv_percent", "raw_run_means_ns"),
                 v.stability().rows().stream().map(r -> List.<Object>of(r.trace(), r.threads(), r.strategy(), r.kept(),
                         r.discarded(), r.passes(), r.keptPasses(), r.meanNs(), Double.isNaN(r.cvPercent()) ? "" : r.cvPercent(),
                         r.marked(), String.join(" ", r.runMeans().stream().map(m -> String.format(java.util.Locale.ROOT, "%.3f", m))
+                                .toList()), Double.isNaN(r.rawCvPercent()) ? "" : r.rawCvPercent(),
+                        String.join(" ", r.rawRunMeans().stream().map(m -> String.format(java.util.Locale.ROOT, "%.3f", m))
                                 .toList()))).toList());
         AtomicFiles.writeString(dir.resolve("ab-table.txt"), AbTable.text(v.ab(), v.threads()));
         AtomicFiles.writeString(dir.resolve("verdict.json"), Json.write(json(v)));
@@ -156,6 +159,8 @@ public final class VerdictFiles {
             row.put("mean_ns", r.kept() == 0 ? null : r.meanNs());
             row.put("cv_percent", Double.isNaN(r.cvPercent()) ? null : r.cvPercent());
             row.put("over_limit", r.marked());
+            row.put("raw_run_means_ns", r.rawRunMeans());
+            row.put("raw_cv_percent", Double.isNaN(r.rawCvPercent()) ? null : r.rawCvPercent());
             rows.add(row);
         }
         m.put("rows", rows);
@@ -165,10 +170,21 @@ public final class VerdictFiles {
             row.put("trace", a.trace());
             row.put("threads", a.threads());
             row.put("judged_different", a.judgedDifferent());
+            row.put("holm_p", a.holmP());
             row.put("difference", differenceJson(a.difference()));
             aa.add(row);
         }
         m.put("aa", aa);
+        if (t.aaPooled() != null) {
+            Map<String, Object> pooled = new LinkedHashMap<>();
+            pooled.put("rows", t.aaPooled().rows());
+            pooled.put("percent", t.aaPooled().percent());
+            pooled.put("ci95_low_percent", t.aaPooled().interval().low());
+            pooled.put("ci95_high_percent", t.aaPooled().interval().high());
+            pooled.put("permutation_p", t.aaPooled().p());
+            pooled.put("judged_different", t.aaPooled().judgedDifferent());
+            m.put("aa_pooled", pooled);
+        }
         return m;
     }
 

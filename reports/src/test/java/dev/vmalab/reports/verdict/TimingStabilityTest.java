@@ -95,7 +95,8 @@ class TimingStabilityTest {
         assertThat(onU.difference().interval().get().low()).isPositive();
         assertThat(t.aaNeverJudgedDifferent()).isFalse();
         assertThat(t.line()).contains("1 of 6 strategy cells over the 5% CV limit")
-                .contains("judged different at 1 of 2 trace x threads: gcc-hello/1t");
+                .contains("judged different at 1 of 2 trace x threads (Holm-adjusted): gcc-hello/1t");
+        assertThat(onU.holmP()).isCloseTo(2 * onU.difference().mannWhitneyP(), within(1e-12)); // the smaller of 2 p, times 2
     }
 
     @Test
@@ -113,7 +114,36 @@ class TimingStabilityTest {
         assertThat(t.allWithinLimit()).isTrue();
         assertThat(t.aaNeverJudgedDifferent()).isTrue();
         assertThat(t.line()).startsWith("timing stability: every per-run mean latency CV <= 5% (2 strategy cells")
-                .endsWith("the A/A control was never judged different (1 trace x threads)");
+                .contains("the A/A control was never judged different (1 trace x threads, Holm-adjusted; pooled over 1: ");
+    }
+
+    @Test
+    void theCvBeforeTheMachineFactorIsShownBesideTheOneJudged() {
+        VerdictFixture f = new VerdictFixture();
+        double[] wobble = {-1, 0.5, 1, -0.5, 0};
+        double[] machine = {0.8, 1.2, 1.0, 0.9, 1.1}; // the machine's speed in each run, taken out by the factor
+        for (String s : new String[] {"mas-set", "mas-set#aa"}) {
+            for (int r = 1; r <= 5; r++) {
+                double ns = 100 + wobble[(r + s.length()) % 5];
+                f.run(T, s, 2, r, 0, 10_000, 0, 0, 100, 0);
+                f.timing(T, s, 2, r, ns, false, 10, 10, ns * machine[r - 1]);
+            }
+        }
+        Path d = f.writeTo(dir);
+        TimingStability t = VerdictCalculator.standard().decide(ResultFolderReader.read(d), VerdictInputs.read(d)).stability();
+        TimingStability.Row r = row(t, T, "mas-set");
+        assertThat(r.cvPercent()).isLessThan(2);
+        assertThat(r.rawCvPercent()).isGreaterThan(14);
+        assertThat(t.allWithinLimit()).isTrue(); // the judged CV is the adjusted one
+        assertThat(t.line()).contains("after the machine factor (before it: highest ");
+    }
+
+    @Test
+    void aFolderWrittenBeforeTheMachineFactorHasTheSameCvBothWays() {
+        TimingStability t = stability();
+        TimingStability.Row noisy = row(t, T, "mas-reset");
+        assertThat(noisy.rawCvPercent()).isEqualTo(noisy.cvPercent());
+        assertThat(t.line()).doesNotContain("machine factor");
     }
 
     @Test
@@ -129,7 +159,7 @@ class TimingStabilityTest {
         TimingStability t = VerdictCalculator.standard().decide(ResultFolderReader.read(d), VerdictInputs.read(d)).stability();
         assertThat(t.aa().getFirst().difference().otherRuns()).isEqualTo(2);
         assertThat(t.aa().getFirst().judgedDifferent()).isFalse(); // 5 against 2 runs: no p below 0.05 is possible
-        assertThat(t.line()).endsWith("never judged different (1 trace x threads; 1 with too few kept runs to judge)");
+        assertThat(t.line()).contains("never judged different (1 trace x threads, Holm-adjusted; 1 with too few kept runs to judge; pooled");
     }
 
     @Test
