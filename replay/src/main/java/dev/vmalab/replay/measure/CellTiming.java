@@ -57,7 +57,8 @@ public final class CellTiming {
             + JIT_SHARE + " x its wall time, or its workers' thread CPU time < " + MIN_CPU_SHARE + " x their wall time "
             + "(preempted); each other pass is divided by its machine factor: the median, over the " + CommonSlowdown.WITNESSES
             + " passes of other strategies at its thread count that started nearest it (within " + (int) CommonSlowdown.WINDOW_MS
-            + " ms; factor 1 with fewer than " + CommonSlowdown.MIN_WITNESSES + "), of their mean over their own cell's median "
+            + " ms; factor 1 with fewer than " + CommonSlowdown.MIN_WITNESSES + " of " + CommonSlowdown.MIN_WITNESS_STRATEGIES
+            + " strategies), of their mean over their own cell's median "
             + "(the machine's speed at that moment), and left out when that factor is over " + CommonSlowdown.MAX_FACTOR
             + " or under 1/" + CommonSlowdown.MAX_FACTOR + " (machine) or the pass is still over " + CommonSlowdown.OUTLIER_RATIO
             + " x its own cell's median (deoptimised code); a repetition replays passes until its undisturbed ones ran "
