@@ -20,7 +20,7 @@ import java.util.Map;
  * median, in episodes of tens of ms common to every cell (measured, 40 one-pass repetitions a run:
  * the ratio to the cell's median of passes of <em>different</em> cells 9 ms apart correlates at
  * 0.5-0.6, 35 ms apart at 0.3, 300 ms apart at 0), so a run's median of its own passes moved by
- * 8-12% from run to run with the same code. Each strategy being its own reference (a ratio to its
+ * 8-15% from run to run with the same code. Each strategy being its own reference (a ratio to its
  * own median), a strategy's steady cost never enters another's factor, and a strategy-specific
  * slowdown (its own deoptimisation) is not taken out: the witnesses are other strategies only (the
  * A/A control counts as its reference's strategy). What the factor cannot see it cannot take out:

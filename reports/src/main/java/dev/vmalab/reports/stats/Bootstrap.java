@@ -56,9 +56,13 @@ public final class Bootstrap {
             for (int j = 0; j < rb.length; j++) rb[j] = b[random.nextInt(b.length)];
             diffs[i] = statistic.of(rb) - statistic.of(ra);
         }
-        Arrays.sort(diffs);
+        return percentile(statistic.of(b) - statistic.of(a), diffs);
+    }
+
+    /** The {@link #CONFIDENCE} percentile interval of resampled {@code draws} (sorted here) around {@code estimate}. */
+    public static Interval percentile(double estimate, double[] draws) {
+        Arrays.sort(draws);
         double tail = (1 - CONFIDENCE) / 2;
-        return new Interval(statistic.of(b) - statistic.of(a),
-                Samples.quantileOfSorted(diffs, tail), Samples.quantileOfSorted(diffs, 1 - tail));
+        return new Interval(estimate, Samples.quantileOfSorted(draws, tail), Samples.quantileOfSorted(draws, 1 - tail));
     }
 }

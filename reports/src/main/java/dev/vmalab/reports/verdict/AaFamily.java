@@ -77,13 +77,9 @@ public final class AaFamily {
                     for (int j = 0; j < to.length; j++) to[j] = from[random.nextInt(from.length)];
                 }
             }
-            boot[i] = statistic(drawn);
+            boot[i] = 100 * statistic(drawn);
         }
-        Arrays.sort(boot);
-        double tail = (1 - Bootstrap.CONFIDENCE) / 2;
-        Interval ci = new Interval(100 * observed, 100 * boot[(int) Math.floor(tail * (boot.length - 1))],
-                100 * boot[(int) Math.ceil((1 - tail) * (boot.length - 1))]);
-        return new Pooled(use.size(), 100 * observed, ci, p);
+        return new Pooled(use.size(), 100 * observed, Bootstrap.percentile(100 * observed, boot), p);
     }
 
     /** Mean over the rows of mean(control) / mean(reference) - 1. */
